@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Targets follow the roles of design.md: pure `MIME` and `Intake` (values in, values out),
+// the libcurl binding, transport, and a thin command line on top.
+let package = Package(
+    name: "ocm-intake",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ocm-intake", targets: ["OCMIntakeCLI"]),
+        .library(name: "MIME", targets: ["MIME"]),
+        .library(name: "Intake", targets: ["Intake"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // libcurl as Debian ships it (libcurl4-openssl-dev, pkg-config `libcurl`).
+        .systemLibrary(
+            name: "CCurl",
+            path: "Sources/CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        // Typed, non-variadic wrappers: Swift cannot call curl_easy_setopt/getinfo directly.
+        .target(name: "CurlShim", dependencies: ["CCurl"], path: "Sources/CurlShim"),
+        .target(name: "MIME", path: "Sources/MIME"),
+        .target(
+            name: "Intake",
+            dependencies: [
+                "MIME",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Sources/Intake"
+        ),
+        .target(name: "MailTransport", dependencies: ["CCurl", "CurlShim", "MIME"], path: "Sources/MailTransport"),
+        .executableTarget(
+            name: "OCMIntakeCLI",
+            dependencies: [
+                "MIME", "Intake", "MailTransport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/ocm-intake"
+        ),
+        .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests"),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "MIME"], path: "Tests/IntakeTests"),
+        .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "CCurl", "CurlShim"], path: "Tests/MailTransportTests"),
+        .testTarget(name: "CLITests", dependencies: ["OCMIntakeCLI"], path: "Tests/CLITests"),
+    ]
+)

@@ -1,0 +1,84 @@
+/// The verdict `ocm-intake inspect --json` prints for one mail: the stable contract of
+/// design.md. Keys with no value yet are present with `null`.
+public struct Inspection: Sendable, Hashable {
+    public struct Attachment: Sendable, Hashable, Codable {
+        public var filename: String?
+        public var contentType: String
+        public var bytes: Int
+        /// Material code (`presentacion`, `reglamento`, ...) or nil when not material.
+        public var category: String?
+
+        public init(filename: String?, contentType: String, bytes: Int, category: String? = nil) {
+            self.filename = filename
+            self.contentType = contentType
+            self.bytes = bytes
+            self.category = category
+        }
+    }
+
+    public struct Deadline: Sendable, Hashable, Codable {
+        public var rule: String
+        public var due: String
+        public var met: Bool
+
+        public init(rule: String, due: String, met: Bool) {
+            self.rule = rule
+            self.due = due
+            self.met = met
+        }
+    }
+
+    public var file: String
+    public var messageId: String?
+    public var from: String?
+    public var subject: String?
+    public var topic: String?
+    public var area: String?
+    public var kind: String?
+    public var productionDate: String?
+    public var trainingDate: String?
+    public var topics: Int?
+    public var questions: Int?
+    public var attachments: [Attachment]
+    public var viable: Bool?
+    public var missing: [String]?
+    public var deadlines: [Deadline]?
+    public var reply: String?
+    public var skipReason: String?
+    public var observations: [String]?
+
+    public init(file: String) {
+        self.file = file
+        self.attachments = []
+    }
+}
+
+extension Inspection: Codable {
+    enum CodingKeys: String, CodingKey {
+        case file, messageId, from, subject, topic, area, kind, productionDate, trainingDate, topics,
+             questions, attachments, viable, missing, deadlines, reply, skipReason, observations
+    }
+
+    /// Every key is written, absent values as `null`: consumers rely on the key set.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(messageId, forKey: .messageId)
+        try c.encode(from, forKey: .from)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(topic, forKey: .topic)
+        try c.encode(area, forKey: .area)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(productionDate, forKey: .productionDate)
+        try c.encode(trainingDate, forKey: .trainingDate)
+        try c.encode(topics, forKey: .topics)
+        try c.encode(questions, forKey: .questions)
+        try c.encode(attachments, forKey: .attachments)
+        try c.encode(viable, forKey: .viable)
+        try c.encode(missing, forKey: .missing)
+        try c.encode(deadlines, forKey: .deadlines)
+        try c.encode(reply, forKey: .reply)
+        try c.encode(skipReason, forKey: .skipReason)
+        try c.encode(observations, forKey: .observations)
+    }
+}

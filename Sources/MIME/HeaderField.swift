@@ -1,0 +1,43 @@
+/// One header field as it arrived: the name, the unfolded raw value bytes (so output can
+/// round-trip and 8-bit junk is not lost) and its byte offset in the message.
+public struct HeaderField: Sendable, Hashable {
+    public var name: String
+    /// Value bytes after the colon, unfolded (CRLF + WSP → WSP), leading whitespace trimmed.
+    public var rawValue: [UInt8]
+    /// Byte offset of the field's first byte in the whole message.
+    public var offset: Int
+
+    public init(name: String, rawValue: [UInt8], offset: Int = 0) {
+        self.name = name
+        self.rawValue = rawValue
+        self.offset = offset
+    }
+
+    /// The value decoded as unstructured text (RFC 2047 words decoded).
+    public var text: String { EncodedWord.decodeHeaderText(rawValue).text }
+}
+
+/// The header block of a message or part: every field in order, duplicates kept.
+public struct HeaderFields: Sendable, Hashable, Sequence {
+    public var fields: [HeaderField]
+
+    public init(_ fields: [HeaderField] = []) { self.fields = fields }
+
+    /// First field with this name (case-insensitive).
+    public subscript(_ name: String) -> HeaderField? {
+        fields.first { $0.name.caseInsensitiveEquals(name) }
+    }
+
+    /// Every field with this name, in order.
+    public func all(_ name: String) -> [HeaderField] {
+        fields.filter { $0.name.caseInsensitiveEquals(name) }
+    }
+
+    public func makeIterator() -> IndexingIterator<[HeaderField]> { fields.makeIterator() }
+}
+
+extension String {
+    func caseInsensitiveEquals(_ other: String) -> Bool {
+        utf8.count == other.utf8.count && lowercased() == other.lowercased()
+    }
+}
