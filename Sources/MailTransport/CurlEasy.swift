@@ -1,0 +1,99 @@
+import Foundation
+import CCurl
+import CurlShim
+
+/// One libcurl easy handle, i.e. one reusable server connection. Not thread-safe: confine each
+/// instance to one actor or queue. Options go through CurlShim's typed wrappers; callbacks are
+/// capture-free C functions reaching per-transfer state through an `Unmanaged` pointer that is
+/// retained only for the duration of `perform`.
+public final class CurlEasy {
+    /// Bytes and protocol lines of one finished transfer.
+    public struct Result: Sendable {
+        /// Write-callback bytes (a fetched message, a command's untagged output).
+        public var body: [UInt8]
+        /// Every protocol line libcurl passed to the header callback (IMAP untagged responses, SMTP replies).
+        public var headerLines: [String]
+        public var responseCode: Int
+        public var newConnections: Int
+    }
+
+    let handle: UnsafeMutableRawPointer
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    /// A transfer whose body grows past this many bytes is aborted (CURLE_WRITE_ERROR).
+    public var maxBodyBytes: Int
+
+    public init(maxBodyBytes: Int = 64 * 1024 * 1024) throws(CurlError) {
+        CurlRuntime.initialize()
+        guard let h = curl_easy_init() else { throw CurlError(code: Int(CURLE_FAILED_INIT.rawValue), message: "curl_easy_init failed") }
+        handle = h
+        self.maxBodyBytes = maxBodyBytes
+        errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
+        try check(cs_setopt_pointer(h, CURLOPT_ERRORBUFFER, errorBuffer))
+        try set(CURLOPT_NOSIGNAL, 1)  // threaded program: SIGPIPE is ignored process-wide instead
+        try set(CURLOPT_TCP_KEEPALIVE, 1)
+    }
+
+    deinit {
+        curl_easy_cleanup(handle)  // also LOGOUT/QUIT on a cached connection
+        errorBuffer.deallocate()
+    }
+
+    private func check(_ rc: CURLcode) throws(CurlError) {
+        guard rc == CURLE_OK else {
+            throw CurlError(code: Int(rc.rawValue), message: String(cString: curl_easy_strerror(rc)))
+        }
+    }
+
+    public func set(_ option: CURLoption, _ value: Int) throws(CurlError) {
+        try check(cs_setopt_long(handle, option, value))
+    }
+
+    /// String options are copied by libcurl, so a temporary C string is enough.
+    public func set(_ option: CURLoption, _ value: String?) throws(CurlError) {
+        if let value {
+            try check(value.withCString { cs_setopt_string(handle, option, $0) })
+        } else {
+            try check(cs_setopt_string(handle, option, nil))
+        }
+    }
+
+    public func info(_ item: CURLINFO) -> Int {
+        var value = 0
+        _ = cs_getinfo_long(handle, item, &value)
+        return value
+    }
+
+    /// Runs one transfer (download, custom command, or upload of `upload`).
+    public func perform(upload: [UInt8]? = nil) throws(CurlError) -> Result {
+        let context = TransferContext(maxBodyBytes: maxBodyBytes)
+        let opaque = Unmanaged.passRetained(context).toOpaque()
+        defer { Unmanaged<TransferContext>.fromOpaque(opaque).release() }
+        try check(cs_setopt_write_function(handle, CURLOPT_WRITEFUNCTION, transferWriteCallback))
+        try check(cs_setopt_pointer(handle, CURLOPT_WRITEDATA, opaque))
+        try check(cs_setopt_write_function(handle, CURLOPT_HEADERFUNCTION, transferHeaderCallback))
+        try check(cs_setopt_pointer(handle, CURLOPT_HEADERDATA, opaque))
+        if let upload {
+            context.upload = upload
+            try check(cs_setopt_read_function(handle, transferReadCallback))
+            try check(cs_setopt_pointer(handle, CURLOPT_READDATA, opaque))
+            try check(cs_setopt_off(handle, CURLOPT_INFILESIZE_LARGE, curl_off_t(upload.count)))
+            try set(CURLOPT_UPLOAD, 1)
+        } else {
+            try set(CURLOPT_UPLOAD, 0)
+        }
+        errorBuffer[0] = 0
+        let rc = curl_easy_perform(handle)
+        // Never leave the context pointer behind in the handle: cleanup may call back (LOGOUT).
+        _ = cs_setopt_pointer(handle, CURLOPT_WRITEDATA, nil)
+        _ = cs_setopt_pointer(handle, CURLOPT_HEADERDATA, nil)
+        _ = cs_setopt_pointer(handle, CURLOPT_READDATA, nil)
+        guard rc == CURLE_OK else {
+            let message = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(rc))
+            let last = context.headerLines.last?.trimmingCharacters(in: .whitespacesAndNewlines)
+            throw CurlError(code: Int(rc.rawValue), message: message, serverResponse: last)
+        }
+        return Result(body: context.body, headerLines: context.headerLines,
+                      responseCode: info(CURLINFO_RESPONSE_CODE), newConnections: info(CURLINFO_NUM_CONNECTS))
+    }
+}

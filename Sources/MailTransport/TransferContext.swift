@@ -1,0 +1,46 @@
+import CCurl
+
+/// Per-transfer state reached from libcurl's C callbacks through an `Unmanaged` pointer.
+final class TransferContext {
+    var body: [UInt8] = []
+    var headerLines: [String] = []
+    var upload: [UInt8] = []
+    var uploadOffset = 0
+    let maxBodyBytes: Int
+
+    init(maxBodyBytes: Int) { self.maxBodyBytes = maxBodyBytes }
+}
+
+/// Returning fewer bytes than offered makes libcurl abort with CURLE_WRITE_ERROR: the size cap.
+let transferWriteCallback: curl_write_callback = { pointer, size, count, userdata in
+    let n = size * count
+    guard let pointer, let userdata else { return n }
+    let context = Unmanaged<TransferContext>.fromOpaque(userdata).takeUnretainedValue()
+    if context.body.count + n > context.maxBodyBytes { return 0 }
+    pointer.withMemoryRebound(to: UInt8.self, capacity: n) {
+        context.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: n))
+    }
+    return n
+}
+
+/// userdata is nil during the LOGOUT that curl_easy_cleanup sends.
+let transferHeaderCallback: curl_write_callback = { pointer, size, count, userdata in
+    let n = size * count
+    guard let pointer, let userdata else { return n }
+    let context = Unmanaged<TransferContext>.fromOpaque(userdata).takeUnretainedValue()
+    context.headerLines.append(String(decoding: UnsafeRawBufferPointer(start: pointer, count: n), as: UTF8.self))
+    return n
+}
+
+let transferReadCallback: curl_read_callback = { buffer, size, count, userdata in
+    guard let buffer, let userdata else { return 0 }
+    let context = Unmanaged<TransferContext>.fromOpaque(userdata).takeUnretainedValue()
+    let n = min(size * count, context.upload.count - context.uploadOffset)
+    if n > 0 {
+        context.upload.withUnsafeBytes { source in
+            UnsafeMutableRawPointer(buffer).copyMemory(from: source.baseAddress! + context.uploadOffset, byteCount: n)
+        }
+        context.uploadOffset += n
+    }
+    return n
+}
