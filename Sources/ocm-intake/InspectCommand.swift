@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Intake
+import MIME
+
+/// `ocm-intake inspect FILE…`: evaluate mail files offline, change nothing, print the verdict.
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Evaluate request mails offline and print what the daemon would conclude."
+    )
+
+    @Flag(name: .long, help: "One JSON object per file and line (the contract of design.md).")
+    var json = false
+
+    @Option(name: .long, help: "Evaluate as if now were this ISO 8601 instant (default: the mail's Date).")
+    var now: String?
+
+    @Argument(help: "Mail files (.eml).")
+    var files: [String]
+
+    func validate() throws {
+        if let now, ISO8601DateFormatter().date(from: now) == nil {
+            throw ValidationError("--now '\(now)' is not an ISO 8601 instant (e.g. 2026-02-16T09:12:00-05:00)")
+        }
+    }
+
+    func run() throws {
+        var failed = false
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for (index, path) in files.enumerated() {
+            switch MailFile.read(path) {
+            case .failure(let error):
+                printError(error.description)
+                failed = true
+            case .success(let file):
+                let inspection = Inspection(file: file.name, message: MessageParser.parse(file.bytes))
+                if json {
+                    print(String(decoding: try encoder.encode(inspection), as: UTF8.self))
+                } else {
+                    if index > 0 { print("") }
+                    print(InspectionSummary(inspection).text)
+                }
+            }
+        }
+        if failed { throw ExitStatus.usageOrConfig }
+    }
+}
