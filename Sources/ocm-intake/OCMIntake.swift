@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The command line: argument parsing only; every command delegates to the library targets.
 @main
@@ -8,6 +9,22 @@ struct OCMIntake: ParsableCommand {
         abstract: "Reads ICETEX training-request mails and checks them against procedure M5-1-21.",
         subcommands: [InspectCommand.self, MimeCommand.self]
     )
+
+    /// ArgumentParser exits usage errors with 64 (EX_USAGE); design.md promises 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)  // --help, --version
+            }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { printError(message) }
+            Foundation.exit(code.rawValue == 64 ? ExitStatus.usageOrConfig.rawValue : code.rawValue)
+        }
+    }
 }
 
 /// Exit codes of design.md: 0 ok, 1 runtime failure, 2 usage or configuration error.

@@ -5,10 +5,13 @@ import XCTest
 final class CommandLineTests: XCTestCase {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The binary sits next to the test bundle in the build folder.
+    /// The binary sits in the build folder with the test bundle (Linux reports the folder
+    /// itself as the bundle URL; Darwin the .xctest inside it).
     static var binary: URL {
         let bundle = Bundle(for: CommandLineTests.self).bundleURL
-        return bundle.deletingLastPathComponent().appendingPathComponent("ocm-intake")
+        let candidates = [bundle.appendingPathComponent("ocm-intake"),
+                          bundle.deletingLastPathComponent().appendingPathComponent("ocm-intake")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
     struct Run {
