@@ -27,7 +27,7 @@ public struct SenderScreening: Sendable, Hashable {
         if isBounce(message) { return .bounce }
         if isAutoSubmitted(message) { return .autoSubmitted }
         if isList(message) { return .mailingList }
-        guard let sender = (message.replyTo.first ?? message.from)?.normalizedAddress.lowercased() else {
+        guard let sender = (replyTo(message) ?? message.from)?.normalizedAddress.lowercased() else {
             return .bounce
         }
         if let from = message.from?.normalizedAddress.lowercased(), ownAddresses.contains(from) { return .ownAddress }
@@ -37,6 +37,11 @@ public struct SenderScreening: Sendable, Hashable {
             return .senderNotAllowed
         }
         return nil
+    }
+
+    func replyTo(_ message: Message) -> Mailbox? {
+        guard let raw = message.headers["Reply-To"]?.rawValue else { return nil }
+        return AddressList.parse(raw).entries.first?.mailboxes.first
     }
 
     func isBounce(_ message: Message) -> Bool {
