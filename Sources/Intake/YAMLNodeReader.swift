@@ -55,6 +55,38 @@ struct YAMLNodeReader {
         return s.string
     }
 
+    /// A whole number within `range`.
+    func int(_ node: Node, key: String, range: ClosedRange<Int>) throws(ConfigError) -> Int {
+        guard case let .scalar(s) = node, let value = Int(s.string) else {
+            throw .wrongType(file: file, line: line(node), key: key, expected: "a whole number", found: kind(node))
+        }
+        guard range.contains(value) else {
+            throw .invalidValue(file: file, line: line(node), key: key,
+                                message: "\(value) is outside \(range.lowerBound)…\(range.upperBound)")
+        }
+        return value
+    }
+
+    /// `true`/`false` (also yes/no, sí/no as OCM may write them).
+    func bool(_ node: Node, key: String) throws(ConfigError) -> Bool {
+        guard case let .scalar(s) = node else {
+            throw .wrongType(file: file, line: line(node), key: key, expected: "true or false", found: kind(node))
+        }
+        switch s.string.lowercased() {
+        case "true", "yes", "si", "sí": return true
+        case "false", "no": return false
+        default: throw .wrongType(file: file, line: line(node), key: key, expected: "true or false", found: kind(node))
+        }
+    }
+
+    /// A list of texts; a single text is accepted as a list of one.
+    func strings(_ node: Node, key: String) throws(ConfigError) -> [String] {
+        if case .scalar = node, !isNull(node) { return [try string(node, key: key)] }
+        var out: [String] = []
+        for item in try sequence(node, key: key) { out.append(try string(item, key: key)) }
+        return out
+    }
+
     /// A `yyyy-mm-dd` scalar, quoted or not (YAML would call the bare form a timestamp; the
     /// text is what counts).
     func date(_ node: Node, key: String) throws(ConfigError) -> CivilDate {
