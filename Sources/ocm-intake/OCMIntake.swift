@@ -7,7 +7,7 @@ struct OCMIntake: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ocm-intake",
         abstract: "Reads ICETEX training-request mails and checks them against procedure M5-1-21.",
-        subcommands: [InspectCommand.self, MimeCommand.self]
+        subcommands: [InspectCommand.self, MimeCommand.self, CalendarCommand.self]
     )
 
     /// ArgumentParser exits usage errors with 64 (EX_USAGE); design.md promises 2.

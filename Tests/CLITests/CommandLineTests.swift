@@ -102,3 +102,38 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(children.last?["attachment"] as? Bool, true)
     }
 }
+
+extension CommandLineTests {
+    func testCalendarListsTheYearWithLey2578() throws {
+        let result = try Self.run(["calendar", "--year", "2026"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout.split(separator: "\n").count, 19)
+        XCTAssertTrue(result.stdout.contains("2026-07-13  lunes     Nuestra Señora del Rosario de Chiquinquirá"), result.stdout)
+    }
+
+    func testCalendarJSONHonoursHolidaysYAML() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("config/rules.yaml"), to: dir.appendingPathComponent("rules.yaml"))
+        try "add:\n  - {date: 2026-12-24, name: Cierre institucional}\nremove: [2026-11-16]\n"
+            .write(to: dir.appendingPathComponent("holidays.yaml"), atomically: true, encoding: .utf8)
+        let result = try Self.run(["calendar", "--year", "2026", "--json", "--config-dir", dir.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let dates = (object?["entries"] as? [[String: Any]] ?? []).compactMap { $0["date"] as? String }
+        XCTAssertTrue(dates.contains("2026-12-24"))
+        XCTAssertFalse(dates.contains("2026-11-16"))
+    }
+
+    func testBrokenHolidaysFileIsAConfigErrorNamingFileLineKey() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("config/rules.yaml"), to: dir.appendingPathComponent("rules.yaml"))
+        try "add:\n  - date: 2026-13-01\n    name: Mal\n".write(to: dir.appendingPathComponent("holidays.yaml"), atomically: true, encoding: .utf8)
+        let result = try Self.run(["calendar", "--year", "2026", "--config-dir", dir.path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("holidays.yaml:2: key 'date'"), result.stderr)
+    }
+}
