@@ -50,7 +50,7 @@ public enum EncodedWord {
     /// decoding, so a UTF-8 character split across two B words comes out whole.
     struct Output {
         var text = ""
-        var issues: [MIMEWarning.Kind] = []
+        var issues = IssueList()
         var pending: Word?
         /// Bytes seen since the pending word (or since the last flush).
         var literal: [UInt8] = []
@@ -82,16 +82,14 @@ public enum EncodedWord {
             pending = word
         }
 
-        mutating func note(_ kind: MIMEWarning.Kind) {
-            if !issues.contains(kind) { issues.append(kind) }
-        }
+        mutating func note(_ kind: MIMEWarning.Kind) { issues.note(kind) }
 
         mutating func flushWord() {
             guard let word = pending else { return }
             pending = nil
             let decoded = Charset.decode(word.bytes, declared: word.charset)
             text += decoded.text
-            for kind in decoded.issues { note(kind) }
+            issues.note(decoded.issues)
         }
 
         /// Raw 8-bit bytes: valid UTF-8 is RFC 6532 and fine; anything else is guessed.
@@ -106,7 +104,7 @@ public enum EncodedWord {
         mutating func finish() -> DecodedText {
             flushWord()
             flushLiteral()
-            return DecodedText(text, issues: issues)
+            return DecodedText(text, issues: issues.kinds)
         }
     }
 
