@@ -84,7 +84,7 @@ extension AddressList {
     }
 
     /// Atom text; an encoded word is taken whole even if its text holds specials.
-    /// QUIRK: some webmails Q-encode `,` or `.` in display names without quoting the word.
+    /// QUIRK: encoders that ignore RFC 2047 5(3) (not yet pinned down) Q-encode `,` or `.` in display names without quoting the word.
     static func readAtom(_ raw: [UInt8], _ i: inout Int) -> [UInt8] {
         let start = i
         while i < raw.count, !isBlank(raw[i]) {

@@ -17,7 +17,7 @@ extension AddressList {
         while hi + 1 < words.count, hi == at || isSpecial(words[hi], ".") || isSpecial(words[hi + 1], ".") { hi += 1 }
         let address = addressText(words[lo...hi], &issues)
         if lo == at || hi == at || hi + 1 < words.count { issues.note(.malformedAddress) }
-        // QUIRK: a few mobile clients write `Ana Perez ana@x.com` without angle brackets.
+        // QUIRK: hand-written or scripted senders (not yet pinned down) write `Ana Perez ana@x.com` without angle brackets.
         var name = phrase(words[0..<lo], &issues)
         if lo > 0 { issues.note(.malformedAddress) }
         if name.isEmpty { name = commentName(e, &issues) ?? "" }
@@ -42,7 +42,7 @@ extension AddressList {
     }
 
     /// A display name: words joined by single spaces, quotes removed, encoded words decoded.
-    /// QUIRK: Outlook and some CRMs put encoded words inside quotes (`"=?utf-8?B?…?=" <a@b>`),
+    /// QUIRK: Outlook puts encoded words inside quotes (`"=?utf-8?B?…?=" <a@b>`),
     /// which RFC 2047 forbids; they are decoded anyway.
     static func phrase(_ lexemes: ArraySlice<Lexeme>, _ issues: inout IssueList) -> String {
         var out: [UInt8] = []

@@ -7,7 +7,7 @@ public enum EncodedWord {
         var output = Output()
         var i = 0
         while i < raw.count {
-            // QUIRK: Outlook, Lotus Notes and some webmails glue encoded words to text
+            // QUIRK: Outlook (and other clients, not yet pinned down) glue encoded words to text
             // (`RE:=?utf-8?B?...?=`, `=?...?=.pdf`), so a word may start at any `=?`.
             guard raw[i] == UInt8(ascii: "="), i + 1 < raw.count, raw[i + 1] == UInt8(ascii: "?") else {
                 output.appendLiteral(raw[i])

@@ -111,7 +111,7 @@ extension ParameterizedValue {
             return decoded.text
         }
 
-        /// QUIRK: Outlook (and Gmail for some clients) put RFC 2047 words inside quoted values,
+        /// QUIRK: Outlook puts RFC 2047 words inside quoted values,
         /// `name="=?utf-8?B?…?="`, which RFC 2047 5 forbids; decode them anyway.
         func decodePlain(_ bytes: [UInt8], _ issues: inout IssueList) -> String {
             let decoded = EncodedWord.decodeHeaderText(bytes)

@@ -25,7 +25,7 @@ extension ParameterizedValue {
                 if b == UInt8(ascii: "(") { skipComment(); continue }
                 if Self.isBlank(b) {
                     skipBlanks()
-                    // QUIRK: some mass-mailing tools write `text/html charset=utf-8` without `;`.
+                    // QUIRK: bulk-mail generators (not yet pinned down) write `text/html charset=utf-8` without `;`.
                     if !out.isEmpty, looksLikeParameterStart() { issues.note(.malformedParameter); break }
                     continue
                 }
