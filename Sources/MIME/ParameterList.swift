@@ -1,5 +1,3 @@
-import Foundation
-
 /// The `value; name=value; ...` shape of Content-Type and Content-Disposition, with RFC 2231
 /// continuations and charsets resolved and Outlook's encoded words in quoted values decoded.
 public struct ParameterizedValue: Sendable, Hashable {
@@ -32,19 +30,16 @@ public struct ParameterizedValue: Sendable, Hashable {
         for p in parameters { h.combine(p.name); h.combine(p.value) }
     }
 
-    /// Parses an unfolded header value.
+    /// Parses an unfolded header value. Never fails: what cannot be read is skipped with an issue.
     public static func parse(_ raw: [UInt8]) -> ParameterizedValue {
-        // PLACEHOLDER (helper A replaces): naive split on ';' and '='.
-        let text = String(decoding: raw, as: UTF8.self)
-        var pieces = text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-        let value = pieces.isEmpty ? "" : pieces.removeFirst().lowercased()
-        var params: [(name: String, value: String)] = []
-        for p in pieces {
-            guard let eq = p.firstIndex(of: "=") else { continue }
-            var v = String(p[p.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
-            if v.hasPrefix("\""), v.hasSuffix("\""), v.count >= 2 { v = String(v.dropFirst().dropLast()) }
-            params.append((String(p[..<eq]).lowercased().trimmingCharacters(in: .whitespaces), v))
+        var scanner = Scanner(raw)
+        var issues = IssueList()
+        let value = scanner.leadingValue(&issues)
+        var collector = Collector()
+        while let parameter = scanner.nextParameter(&issues) {
+            collector.add(parameter, &issues)
         }
-        return ParameterizedValue(value: value, parameters: params)
+        let parameters = collector.resolve(&issues)
+        return ParameterizedValue(value: value, parameters: parameters, issues: issues.kinds)
     }
 }
