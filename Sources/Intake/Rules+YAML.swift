@@ -6,7 +6,7 @@ import Yams
 /// here so a typo stops the service at start-up instead of silently never matching.
 extension Rules {
     static let topKeys = ["min_questions_per_topic", "senders", "areas", "kinds", "conditions", "materials",
-                          "requirements", "labels"]
+                          "requirements", "labels", "plan"]
 
     public init(yaml: String, file: String) throws(ConfigError) {
         let r = YAMLNodeReader(file: file)
@@ -30,7 +30,8 @@ extension Rules {
             conditions: conditions, materials: materials,
             requirements: try Self.requirements(try r.required(top, "requirements", in: root),
                                                 materials: materials, conditions: conditions, r),
-            labels: try Self.labels(top["labels"], r))
+            labels: try Self.labels(top["labels"], r),
+            plan: try Self.plan(top["plan"], r))
     }
 
     private static func entries(_ node: Node, key: String, _ r: YAMLNodeReader) throws(ConfigError) -> [(String, Node, Int)] {
@@ -186,5 +187,41 @@ extension Rules {
             out[code] = try r.strings(value, key: code)
         }
         return out
+    }
+
+    private static func plan(_ node: Node?, _ r: YAMLNodeReader) throws(ConfigError) -> [PlanActivityRule] {
+        guard let node else { return [] }
+        var activities: [PlanActivityRule] = []
+        for item in try r.sequence(node, key: "plan") {
+            let m = try r.mapping(item, key: "plan", allowed: ["id", "owner", "name", "chain", "after", "min", "max", "unit"])
+            let chainNode = try r.required(m, "chain", in: item)
+            guard let chain = PlanActivityRule.Chain(rawValue: try r.string(chainNode, key: "chain")) else {
+                throw .invalidValue(file: r.file, line: r.line(chainNode), key: "chain", message: "must be principal or apoyo")
+            }
+            let unitNode = try r.required(m, "unit", in: item)
+            guard let unit = LeadTimeRule.Unit(rawValue: try r.string(unitNode, key: "unit")) else {
+                throw .invalidValue(file: r.file, line: r.line(unitNode), key: "unit", message: "must be calendario or habiles")
+            }
+            let minimum = try r.int(try r.required(m, "min", in: item), key: "min", range: 0...365)
+            let maxNode = try r.required(m, "max", in: item)
+            let maximum = try r.int(maxNode, key: "max", range: 0...365)
+            guard maximum >= minimum else {
+                throw .invalidValue(file: r.file, line: r.line(maxNode), key: "max", message: "\(maximum) is less than min \(minimum)")
+            }
+            var after: String?
+            if let afterNode = m["after"] {
+                let name = try r.string(afterNode, key: "after")
+                guard activities.contains(where: { $0.id == name }) else {
+                    throw .invalidValue(file: r.file, line: r.line(afterNode), key: "after", message: "'\(name)' is not an earlier activity")
+                }
+                after = name
+            }
+            activities.append(PlanActivityRule(
+                id: try r.string(try r.required(m, "id", in: item), key: "id"),
+                owner: try r.string(try r.required(m, "owner", in: item), key: "owner"),
+                name: try r.string(try r.required(m, "name", in: item), key: "name"),
+                chain: chain, after: after, minDays: minimum, maxDays: maximum, unit: unit))
+        }
+        return activities
     }
 }

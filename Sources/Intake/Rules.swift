@@ -14,10 +14,12 @@ public struct Rules: Sendable, Hashable {
     public var requirements: [MaterialRequirement]
     /// Field code (`asunto`, `fecha_produccion`, ...) → label synonyms.
     public var labels: [String: [String]]
+    /// The activities of the operational plan (4.1), in file order.
+    public var plan: [PlanActivityRule]
 
     public init(minQuestionsPerTopic: Int, allowedDomains: [String], ownAddresses: [String], areas: [AreaRule],
                 kinds: [KindRule], conditions: [String: [String]], materials: [MaterialItem],
-                requirements: [MaterialRequirement], labels: [String: [String]]) {
+                requirements: [MaterialRequirement], labels: [String: [String]], plan: [PlanActivityRule] = []) {
         self.minQuestionsPerTopic = minQuestionsPerTopic
         self.allowedDomains = allowedDomains
         self.ownAddresses = ownAddresses
@@ -27,6 +29,7 @@ public struct Rules: Sendable, Hashable {
         self.materials = materials
         self.requirements = requirements
         self.labels = labels
+        self.plan = plan
     }
 
     public func area(_ code: String) -> AreaRule? { areas.first { $0.code == code } }
