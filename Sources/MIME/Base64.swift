@@ -8,9 +8,6 @@ public enum Base64 {
         for (i, c) in alphabet.enumerated() { t[Int(c)] = UInt8(i) }
         for c: UInt8 in [0x20, 0x09, 0x0D, 0x0A, 0x0B, 0x0C] { t[Int(c)] = skip }
         t[Int(UInt8(ascii: "="))] = pad
-        // QUIRK: URL-safe alphabet (`-`, `_`) from some web mailers' gateways.
-        t[Int(UInt8(ascii: "-"))] = 62
-        t[Int(UInt8(ascii: "_"))] = 63
         return t
     }()
 

@@ -18,6 +18,9 @@ struct HTMLScanner {
     var i = 0
     var sinks: [TextSink] = [TextSink()]
     var tables: [TableState] = []
+    /// Tables opened past `maxTables` are read as plain flow: keeps cell folding linear.
+    var ignoredTables = 0
+    static let maxTables = 32
     /// Past the last `>` no tag can close: every `<` there is text (keeps the scan linear).
     let lastGreater: Int
 
@@ -88,7 +91,14 @@ struct HTMLScanner {
         case "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "pre", "hr", "dt", "dd", "address", "center":
             top { $0.lineBreak(force: false) }
         case "table":
-            if isEnd { endTable() } else { top { $0.lineBreak(force: false) }; tables.append(TableState()) }
+            top { $0.lineBreak(force: false) }
+            if isEnd {
+                if ignoredTables > 0 { ignoredTables -= 1 } else { endTable() }
+            } else if tables.count >= Self.maxTables {
+                ignoredTables += 1
+            } else {
+                tables.append(TableState())
+            }
         case "tr":
             if isEnd { endRow() } else { startRow() }
         case "td", "th":

@@ -76,7 +76,7 @@ struct ParseContext {
             leaf(bytes, body: body, into: &part)
             return
         }
-        if !split.closed { warn(.missingFinalBoundary, &part, "no --\(String(decoding: boundary, as: UTF8.self))--") }
+        if !split.closed, split.remainder == nil { warn(.missingFinalBoundary, &part, "no --\(String(decoding: boundary, as: UTF8.self))--") }
         if split.parts.isEmpty && split.remainder == nil { warn(.emptyMultipart, &part, "") }
         let childDefault = part.mimeType == "multipart/digest" ? PartMetadata.rfc822 : PartMetadata.plainText
         var children: [MIMEPart] = []

@@ -27,7 +27,8 @@ struct PartMetadata {
         }
         contentType = type
         let cte = headers["Content-Transfer-Encoding"].map { String(decoding: $0.rawValue, as: UTF8.self) } ?? ""
-        transferEncoding = Self.token(cte)
+        let encoding = Self.token(cte)
+        transferEncoding = encoding.isEmpty ? "7bit" : encoding  // RFC 2045 6.1 default
         if let raw = headers["Content-Disposition"]?.rawValue, !raw.isEmpty {
             let d = ParameterizedValue.parse(raw)
             issues += d.issues
