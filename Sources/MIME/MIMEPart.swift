@@ -56,11 +56,12 @@ public struct MIMEPart: Sendable {
     /// Declared charset parameter, if any.
     public var charset: String? { contentType["charset"] }
 
-    /// The leaf's content as text in its declared charset (guessed when absent); nil for
-    /// containers and opaque parts.
+    /// The leaf's content as text in its declared charset; nil for containers and opaque parts.
+    /// Without a Content-Type field the RFC 2045 default (us-ascii) is not passed on: the
+    /// charset is guessed, since such 8-bit bodies are nearly always UTF-8 or Windows-1252.
     public var decodedText: DecodedText? {
         guard case .leaf(let bytes) = body else { return nil }
-        return Charset.decode(bytes, declared: charset)
+        return Charset.decode(bytes, declared: headers["Content-Type"] == nil ? nil : charset)
     }
 
     /// The leaf's decoded content bytes; nil for containers and opaque parts.

@@ -86,8 +86,10 @@ struct ParseContext {
             let header = HeaderBlock.parse(bytes, in: r, limits: limits, part: childPath, isPart: true)
             warnings += header.warnings
             let meta = PartMetadata(header.fields, defaultType: childDefault)
-            children.append(entity(bytes, header.fields, meta, body: header.bodyStart..<r.upperBound,
-                                   path: childPath, depth: depth + 1, enclosing: part.mimeType))
+            var child = entity(bytes, header.fields, meta, body: header.bodyStart..<r.upperBound,
+                               path: childPath, depth: depth + 1, enclosing: part.mimeType)
+            child.warnings.insert(contentsOf: header.warnings, at: 0)
+            children.append(child)
         }
         if let rest = split.remainder {
             // The parts past the limit are kept as one opaque stand-in, not thousands of parts.

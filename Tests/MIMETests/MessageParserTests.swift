@@ -258,3 +258,19 @@ final class MessageParserTests: XCTestCase {
         XCTAssertEqual(m.ownParts.filter { $0.mimeType == "image/png" }.map(\.isAttachment), [false])
     }
 }
+
+final class MessageParserPerformanceTests: XCTestCase {
+    /// A realistic 150 KB Outlook mail (the ex01 example padded with attachments) parsed repeatedly.
+    func testOutlookSizedMailParseTime() {
+        let pdf = Data((0..<110_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }).base64EncodedString(options: .lineLength76Characters)
+        let html = String(repeating: "<tr><td><p class=MsoNormal><b>CAMPO</b></p></td><td>valor &aacute;</td></tr>\n", count: 200)
+        let bytes = mail(MessageParserTests.nested.replacingOccurrences(of: "JVBERi0xLjQ=", with: pdf)
+            .replacingOccurrences(of: "<p>Buenos d&iacute;as</p>", with: "<table>\(html)</table>"))
+        XCTAssertGreaterThan(bytes.count, 150_000)
+        let start = Date()
+        for _ in 0..<10 { _ = MessageParser.parse(bytes).bodyText }
+        let each = Date().timeIntervalSince(start) / 10
+        print("150 KB mail parse: \(String(format: "%.2f", each * 1000)) ms (release target < 5 ms)")
+        XCTAssertLessThan(each, 0.5)
+    }
+}
