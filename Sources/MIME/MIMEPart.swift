@@ -17,6 +17,12 @@ public struct MIMEPart: Sendable {
     public var body: Body
     /// Warnings about this part (also collected on the message).
     public var warnings: [MIMEWarning]
+    /// `type/subtype` of the multipart directly holding this part; nil for a message's root.
+    /// The attachment rule needs it (a Content-ID image inside multipart/related is inline).
+    public var enclosingType: String?
+    /// True for the text/plain and text/html parts chosen as the message's body: such a part
+    /// is never an attachment, whatever its headers say.
+    public var isBodyText: Bool
 
     public indirect enum Body: Sendable {
         /// Decoded content bytes of a leaf part.
@@ -30,7 +36,7 @@ public struct MIMEPart: Sendable {
 
     public init(path: String, headers: HeaderFields, contentType: ParameterizedValue, transferEncoding: String,
                 disposition: ParameterizedValue?, filename: String?, contentID: String?, body: Body,
-                warnings: [MIMEWarning] = []) {
+                warnings: [MIMEWarning] = [], enclosingType: String? = nil, isBodyText: Bool = false) {
         self.path = path
         self.headers = headers
         self.contentType = contentType
@@ -40,6 +46,8 @@ public struct MIMEPart: Sendable {
         self.contentID = contentID
         self.body = body
         self.warnings = warnings
+        self.enclosingType = enclosingType
+        self.isBodyText = isBodyText
     }
 
     /// `type/subtype`, lowercased.
@@ -47,6 +55,20 @@ public struct MIMEPart: Sendable {
 
     /// Declared charset parameter, if any.
     public var charset: String? { contentType["charset"] }
+
+    /// The leaf's content as text in its declared charset; nil for containers and opaque parts.
+    /// Without a Content-Type field the RFC 2045 default (us-ascii) is not passed on: the
+    /// charset is guessed, since such 8-bit bodies are nearly always UTF-8 or Windows-1252.
+    public var decodedText: DecodedText? {
+        guard case .leaf(let bytes) = body else { return nil }
+        return Charset.decode(bytes, declared: headers["Content-Type"] == nil ? nil : charset)
+    }
+
+    /// The leaf's decoded content bytes; nil for containers and opaque parts.
+    public var content: [UInt8]? {
+        if case .leaf(let bytes) = body { return bytes }
+        return nil
+    }
 
     /// Decoded size in bytes: content of a leaf, raw size of an opaque part, nil otherwise.
     public var decodedSize: Int? {

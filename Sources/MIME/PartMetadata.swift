@@ -1,0 +1,80 @@
+/// What a part's header says about its content: type, transfer encoding, disposition,
+/// filename and Content-ID, each read tolerantly.
+struct PartMetadata {
+    var contentType: ParameterizedValue
+    var transferEncoding: String
+    var disposition: ParameterizedValue?
+    var filename: String?
+    var contentID: String?
+    var issues: [MIMEWarning.Kind]
+
+    static let plainText = ParameterizedValue(value: "text/plain", parameters: [("charset", "us-ascii")])
+    static let rfc822 = ParameterizedValue(value: "message/rfc822")
+
+    init(_ headers: HeaderFields, defaultType: ParameterizedValue) {
+        var issues: [MIMEWarning.Kind] = []
+        var type = defaultType
+        if let raw = headers["Content-Type"]?.rawValue {
+            let parsed = ParameterizedValue.parse(raw)
+            issues += parsed.issues
+            // QUIRK: `Content-Type: text` or an empty value (hand-made mail, old scripts):
+            // the default type is used, but parameters such as charset are kept.
+            if Self.isValidType(parsed.value) {
+                type = parsed
+            } else {
+                type = ParameterizedValue(value: defaultType.value, parameters: parsed.parameters, issues: parsed.issues)
+            }
+        }
+        contentType = type
+        let cte = headers["Content-Transfer-Encoding"].map { String(decoding: $0.rawValue, as: UTF8.self) } ?? ""
+        let encoding = Self.token(cte)
+        transferEncoding = encoding.isEmpty ? "7bit" : encoding  // RFC 2045 6.1 default
+        if let raw = headers["Content-Disposition"]?.rawValue, !raw.isEmpty {
+            let d = ParameterizedValue.parse(raw)
+            issues += d.issues
+            disposition = d
+        }
+        filename = Self.decodedFilename(disposition?["filename"] ?? type["name"])
+        contentID = headers["Content-ID"].map { Self.stripAngles(String(decoding: $0.rawValue, as: UTF8.self)) }
+        if contentID?.isEmpty == true { contentID = nil }
+        self.issues = issues
+    }
+
+    static func isValidType(_ v: String) -> Bool {
+        guard let slash = v.firstIndex(of: "/") else { return false }
+        return slash != v.startIndex && v.index(after: slash) != v.endIndex && !v.contains(" ")
+    }
+
+    /// Lowercased first token of a Content-Transfer-Encoding value (comments and junk dropped).
+    static func token(_ s: String) -> String {
+        let t = s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == ";" || $0 == "(" }).first ?? ""
+        return t.lowercased()
+    }
+
+    /// Parameter values come decoded from `ParameterizedValue`; a value that still holds
+    /// encoded words is decoded here.
+    static func decodedFilename(_ v: String?) -> String? {
+        guard var name = v else { return nil }
+        // QUIRK: Outlook and Exchange put RFC 2047 words inside quoted filename parameters.
+        if name.contains("=?") { name = EncodedWord.decodeHeaderText(Array(name.utf8)).text }
+        let trimmed = name.trimmingWhitespace()
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// Content-ID or Message-ID without whitespace and angle brackets.
+    static func stripAngles(_ s: String) -> String {
+        var t = Substring(s.trimmingWhitespace())
+        if t.hasPrefix("<") { t = t.dropFirst() }
+        if let gt = t.firstIndex(of: ">") { t = t[..<gt] }
+        return String(t).trimmingWhitespace()
+    }
+}
+
+extension String {
+    /// Trims spaces, tabs and line breaks without Foundation.
+    func trimmingWhitespace() -> String {
+        let ws: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+        guard let first = firstIndex(where: { !ws($0) }), let last = lastIndex(where: { !ws($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}
