@@ -32,10 +32,12 @@ public struct ProductionDateFinder: Sendable {
         self.window = window
     }
 
-    /// The labelled field's date when it has one (it wins), else the first prose date.
+    /// The labelled field's date when it has one (it wins), else the first prose date. Only
+    /// the field's first value line is read: a date field's value is one line, and the lines
+    /// a value runs on into are often the next sentence of the mail.
     public func productionDate(fields: LabeledFields, text: String) -> ProductionDate? {
         for field in fields.all(.fechaProduccion) {
-            if let date = SpanishDateParser.firstDate(in: field.value) {
+            if let first = field.lines.first, let date = SpanishDateParser.firstDate(in: first) {
                 return ProductionDate(parts: date.parts, source: .labeled)
             }
         }
