@@ -46,8 +46,9 @@ struct QuestionLineReader {
         let lineIndent = Self.indentation(raw)
         switch marker {
         case .letter?:
-            if inQuestion { return .option }
-            return Self.asksQuestion(rest) ? start(number: nil, style: nil, indent: lineIndent, rest) : .text
+            // Lettered questions exist ("a) ¿Qué es…?"); lettered answers rarely ask anything.
+            if Self.asksQuestion(rest) { return start(number: nil, style: nil, indent: lineIndent, rest) }
+            return inQuestion ? .option : .text
         case .number(let n, let numberStyle)?:
             if inQuestion, isOption(n, style: numberStyle, indent: lineIndent, rest) {
                 lastOptionNumber = n
