@@ -6,7 +6,11 @@ final class LabeledFieldExtractorTests: XCTestCase {
         var line: String
         var key: FieldKey?
         var value: String?
-        var source: UInt = #line
+        var source: UInt
+
+        init(line: String, key: FieldKey?, value: String?, source: UInt = #line) {
+            (self.line, self.key, self.value, self.source) = (line, key, value, source)
+        }
     }
 
     /// One line each: spellings, misspellings, separators. `key: nil` means "not a field".

@@ -102,7 +102,12 @@ final class QuotedTextStripperTests: XCTestCase {
     }
 
     func testSignatureKinds() {
-        struct Case { var body: String; var text: String; var signature: String?; var line: UInt = #line }
+        struct Case {
+            var body: String, text: String, signature: String?, line: UInt
+            init(body: String, text: String, signature: String?, line: UInt = #line) {
+                (self.body, self.text, self.signature, self.line) = (body, text, signature, line)
+            }
+        }
         let cases: [Case] = [
             Case(body: "Test: adjunto\n\nAtentamente,\nAna María Pérez\nVicepresidencia de Fondos en Administración",
                  text: "Test: adjunto",

@@ -5,7 +5,11 @@ final class SpanishDateParserTests: XCTestCase {
     struct Case {
         var text: String
         var expected: (Int, Int, Int)?
-        var line: UInt = #line
+        var line: UInt
+
+        init(text: String, expected: (Int, Int, Int)?, line: UInt = #line) {
+            (self.text, self.expected, self.line) = (text, expected, line)
+        }
     }
 
     /// Every format the mails use, as the whole value of a date field.
