@@ -10,7 +10,9 @@ enum ListMarker: Sendable, Hashable {
     /// "( )", "[ ]", "[x]", "☐": a box to tick, always an answer option.
     case checkbox
 
-    static let bullets: Set<Character> = ["-", "•", "*", "·", "–", "—", "▪", "◦", "○", "●", "►", "➢", "✓"]
+    static let bullets: Set<Character> = [
+        "-", "•", "*", "·", "–", "—", "▪", "◦", "○", "●", "►", "➢", "✓",
+    ]
     static let numberPunctuation: Set<Character> = [".", ")", "-", "–", ":"]
     static let letterPunctuation: Set<Character> = [")", "."]
     static let letters: ClosedRange<Character> = "a"..."j"
