@@ -22,21 +22,53 @@ public enum QuotedTextStripper {
     static let signatureMaximumLineLength = 120
     static let closingMaximumLength = 60
 
-    public static func clean(_ body: String, closings: [String] = defaultClosings) -> CleanedBody {
-        let lines = TextNormalizer.lines(body)
-        let cut = quoteStart(lines) ?? lines.count
+    /// Lines of a quoted mail's header block (from the rule or "De:" to the first blank line).
+    static let headerBlockMaximumLines = 12
+
+    /// Splits `body`. With `forwarded` (the subject says "RV:"/"Fwd:") the first quoted mail
+    /// is the request being passed on: its body joins the own text, only its header block is
+    /// set aside. A quote with nothing above it is read the same way (a bare forward).
+    public static func clean(_ body: String, forwarded: Bool = false,
+                             closings: [String] = defaultClosings) -> CleanedBody {
+        let (kept, history) = separate(TextNormalizer.lines(body), forwarded: forwarded)
         var own: [Substring] = []
         var quoted: [Substring] = []
-        for line in lines[..<cut] {
+        for line in kept {
             // Inline `>` quoting (bottom-posting, mailing-list style) interleaves with replies.
             if line.drop(while: \.isWhitespace).first == ">" { quoted.append(line) } else { own.append(line) }
         }
-        quoted.append(contentsOf: lines[cut...])
+        quoted.append(contentsOf: history)
         let signatureStart = signatureStart(own, closings: closings.map(TextNormalizer.key))
         let signature = signatureStart.map { joined(own[$0...].drop { isDelimiter($0) }) }
         if let start = signatureStart { own.removeSubrange(start...) }
         return CleanedBody(text: joined(own[...]), signature: signature.flatMap(nonEmpty),
                            quoted: nonEmpty(joined(quoted[...])))
+    }
+
+    /// Own lines and quoted lines, the quote cut at the first quoted-history marker.
+    static func separate(_ lines: [Substring], forwarded: Bool) -> (own: [Substring], quoted: [Substring]) {
+        guard let start = quoteStart(lines) else { return (lines, []) }
+        let nothingAbove = lines[..<start].allSatisfy { TextNormalizer.isBlank($0) }
+        guard forwarded || nothingAbove else { return (Array(lines[..<start]), Array(lines[start...])) }
+        let bodyStart = headerBlockEnd(lines, from: start)
+        let inner = separate(Array(lines[bodyStart...]), forwarded: false)
+        var above = Array(lines[..<start])
+        while let last = above.last, TextNormalizer.isBlank(last) { above.removeLast() }
+        let below = inner.own.drop { TextNormalizer.isBlank($0) }
+        let own = above.isEmpty ? Array(below) : above + [""] + below
+        return (own, Array(lines[start..<bodyStart]) + inner.quoted)
+    }
+
+    /// The first line after the header block of the quoted mail starting at `start`.
+    static func headerBlockEnd(_ lines: [Substring], from start: Int) -> Int {
+        if isAttribution(lines, at: start) {
+            return endsAttribution(lines[start]) ? start + 1 : min(start + 2, lines.count)
+        }
+        var index = start + 1
+        while index < lines.count, index - start < headerBlockMaximumLines, !TextNormalizer.isBlank(lines[index]) {
+            index += 1
+        }
+        return index
     }
 
     /// The first line of quoted history: `-----Mensaje original-----`, an Outlook
@@ -56,19 +88,25 @@ public enum QuotedTextStripper {
         return nil
     }
 
+    /// Folded titles of the dashed rules mail clients put above quoted or forwarded mails.
+    static let ruleTitles = ["mensaje original", "original message", "mensaje reenviado", "forwarded message"]
+
     private static func isOriginalMessageRule(_ folded: String) -> Bool {
-        folded.hasPrefix("---") && (folded.contains("mensaje original") || folded.contains("original message"))
+        folded.hasPrefix("---") && ruleTitles.contains { folded.contains($0) }
     }
 
     /// "El … escribió:" / "On … wrote:", possibly wrapped onto a second line.
     private static func isAttribution(_ lines: [Substring], at index: Int) -> Bool {
         let first = TextNormalizer.fold(TextNormalizer.trimmed(lines[index]))
         guard first.hasPrefix("el ") || first.hasPrefix("on ") else { return false }
-        let endings = ["escribio:", "wrote:"]
-        if endings.contains(where: first.hasSuffix) { return true }
+        if endsAttribution(lines[index]) { return true }
         guard index + 1 < lines.count else { return false }
-        let second = TextNormalizer.fold(TextNormalizer.trimmed(lines[index + 1]))
-        return endings.contains(where: second.hasSuffix) && !second.contains(where: { $0 == "?" })
+        return endsAttribution(lines[index + 1]) && !lines[index + 1].contains("?")
+    }
+
+    private static func endsAttribution(_ line: Substring) -> Bool {
+        let folded = TextNormalizer.fold(TextNormalizer.trimmed(line))
+        return folded.hasSuffix("escribio:") || folded.hasSuffix("wrote:")
     }
 
     private static func isOutlookBlock(_ lines: [Substring], at index: Int) -> Bool {

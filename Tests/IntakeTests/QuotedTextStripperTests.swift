@@ -135,6 +135,50 @@ final class QuotedTextStripperTests: XCTestCase {
         }
     }
 
+    func testBareForwardKeepsTheForwardedRequestAndSetsItsHeaderAside() {
+        let body = """
+        ________________________________
+        De: Ana María Pérez <amperez@icetex.gov.co>
+        Enviado: viernes, 13 de febrero de 2026 17:02
+        Para: Director Fondos
+        Asunto: Solicitud capacitación Fondo Comunidades Negras
+
+        ASUNTO DEL CORREO: Condonación Fondos en Administración - Comunidades Negras
+        FECHA DE SALIDA A PRODUCCIÓN: 15/06/2026
+
+        Cordialmente,
+        Ana María Pérez
+        """
+        let cleaned = QuotedTextStripper.clean(body)
+        let fields = LabeledFieldExtractor.extract(from: cleaned.text)
+        XCTAssertEqual(fields.fields.map(\.key), [.asunto, .fechaProduccion])
+        XCTAssertEqual(fields[.asunto]?.value, "Condonación Fondos en Administración - Comunidades Negras")
+        XCTAssertEqual(cleaned.signature, "Cordialmente,\nAna María Pérez")
+        XCTAssertEqual(cleaned.quoted?.components(separatedBy: "\n").count, 5)
+    }
+
+    func testForwardWithACommentWhenTheSubjectSaysSo() {
+        let body = """
+        Reenvío para su gestión.
+
+        ---------- Mensaje reenviado ---------
+        De: Luisa Gómez <lgomez@icetex.gov.co>
+        Date: lun, 2 mar 2026 a las 9:12
+        Subject: Solicitud
+        To: <director@icetex.gov.co>
+
+        Fecha de salida a producción: 2026-07-01
+
+        El dom, 1 mar 2026 a las 8:00, OCM <ocm@icetex.gov.co> escribió:
+        > Fecha de salida a producción: 2026-01-01
+        """
+        let asReply = QuotedTextStripper.clean(body)
+        XCTAssertEqual(asReply.text, "Reenvío para su gestión.")
+        let asForward = QuotedTextStripper.clean(body, forwarded: true)
+        XCTAssertEqual(asForward.text, "Reenvío para su gestión.\n\nFecha de salida a producción: 2026-07-01")
+        XCTAssertEqual(asForward.quoted?.hasSuffix("escribió:\n> Fecha de salida a producción: 2026-01-01"), true)
+    }
+
     func testCRLFBodies() {
         let body = "Test: adjunto\r\n\r\nCordialmente,\r\nAna\r\n\r\n-----Original Message-----\r\nTest: viejo"
         let cleaned = QuotedTextStripper.clean(body)
