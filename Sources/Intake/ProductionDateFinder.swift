@@ -1,0 +1,87 @@
+/// Finds the production date when the sender wrote it in prose instead of the 4.2.1 field:
+/// "saldrá a producción el próximo 14 de septiembre de 2026", "la convocatoria abre el 1 de
+/// julio de 2026". A date counts when it follows a trigger phrase closely, in the same sentence.
+public struct ProductionDateFinder: Sendable {
+    /// Folded phrases that announce the opening date.
+    public static let defaultTriggers: [String] = [
+        "salida a produccion", "saldra a produccion", "sale a produccion", "salir a produccion",
+        "entra en produccion", "entrara en produccion", "paso a produccion",
+        "apertura", "abre", "abrira", "inicia", "iniciara", "lanzamiento",
+    ]
+
+    /// Words that, just before a trigger, make it about the training rather than the product:
+    /// "la capacitación inicia el 10 de marzo".
+    public static let defaultVetoes: [String] = [
+        "capacitacion", "sesion", "formacion", "entrenamiento", "curso", "taller",
+    ]
+
+    /// Characters allowed between the end of the trigger and the start of the date.
+    public static let defaultWindow = 60
+    /// Words looked at before a trigger for a veto.
+    static let vetoLookBehind = 3
+
+    public var triggers: [[String]]
+    public var vetoes: Set<String>
+    public var window: Int
+
+    public init(triggers: [String] = ProductionDateFinder.defaultTriggers,
+                vetoes: [String] = ProductionDateFinder.defaultVetoes,
+                window: Int = ProductionDateFinder.defaultWindow) {
+        self.triggers = triggers.map { TextNormalizer.key($0).split(separator: " ").map(String.init) }
+        self.vetoes = Set(vetoes.map(TextNormalizer.key))
+        self.window = window
+    }
+
+    /// The labelled field's date when it has one (it wins), else the first prose date. Only
+    /// the field's first value line is read: a date field's value is one line, and the lines
+    /// a value runs on into are often the next sentence of the mail.
+    public func productionDate(fields: LabeledFields, text: String) -> ProductionDate? {
+        for field in fields.all(.fechaProduccion) {
+            if let first = field.lines.first, let date = SpanishDateParser.firstDate(in: first) {
+                return ProductionDate(parts: date.parts, source: .labeled)
+            }
+        }
+        return proseDate(in: text).map { ProductionDate(parts: $0.parts, source: .prose) }
+    }
+
+    /// The first date that closely follows a trigger phrase in `text`.
+    public func proseDate(in text: String) -> SpanishDate? {
+        let tokens = TextToken.tokenize(text)
+        let words = tokens.indices.filter { tokens[$0].kind == .word }
+        let dates = SpanishDateParser.dates(in: text)
+        for position in words.indices {
+            guard let length = triggerLength(words: words, tokens: tokens, at: position) else { continue }
+            let before = words[max(0, position - Self.vetoLookBehind)..<position]
+            if before.contains(where: { vetoes.contains(tokens[$0].text) }) { continue }
+            let end = tokens[words[position + length - 1]].range.upperBound
+            if let date = dates.first(where: { follows($0, triggerEnd: end, in: text) }) { return date }
+        }
+        return nil
+    }
+
+    private func triggerLength(words: [Int], tokens: [TextToken], at position: Int) -> Int? {
+        for phrase in triggers where position + phrase.count <= words.count {
+            let matches = phrase.indices.allSatisfy { tokens[words[position + $0]].text == phrase[$0] }
+            if matches { return phrase.count }
+        }
+        return nil
+    }
+
+    /// Same sentence and paragraph, within `window` characters.
+    private func follows(_ date: SpanishDate, triggerEnd: String.Index, in text: String) -> Bool {
+        guard date.range.lowerBound >= triggerEnd else { return false }
+        let gap = text[triggerEnd..<date.range.lowerBound]
+        guard gap.count <= window else { return false }
+        var previous: Character = " "
+        var newlinesSinceText = 0
+        for character in gap {
+            if character.isNewline { newlinesSinceText += 1 } else if !character.isWhitespace { newlinesSinceText = 0 }
+            let sentenceEnd = Self.sentenceEnders.contains(previous) && character.isWhitespace
+            if sentenceEnd || newlinesSinceText >= 2 { return false }
+            previous = character
+        }
+        return true
+    }
+
+    static let sentenceEnders: Set<Character> = [".", "?", "!", ";"]
+}
