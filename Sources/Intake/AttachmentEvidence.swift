@@ -1,0 +1,68 @@
+import MIME
+
+/// What an attachment offers the procedure: its name and type, the titles a reviewer would
+/// look at first (slide titles, headings, PDF title, sheet header row), all its text lines, its
+/// spreadsheet rows, and whatever could not be read.
+public struct AttachmentEvidence: Sendable, Hashable {
+    public enum Format: String, Sendable, Hashable { case pptx, docx, xlsx, pdf, other }
+
+    public var filename: String?
+    public var contentType: String
+    public var bytes: Int
+    public var format: Format
+    public var titles: [String]
+    public var lines: [String]
+    public var rows: [[String]]
+    public var warnings: [String]
+
+    public init(filename: String?, contentType: String, bytes: Int, format: Format = .other, titles: [String] = [],
+                lines: [String] = [], rows: [[String]] = [], warnings: [String] = []) {
+        self.filename = filename
+        self.contentType = contentType
+        self.bytes = bytes
+        self.format = format
+        self.titles = titles
+        self.lines = lines
+        self.rows = rows
+        self.warnings = warnings
+    }
+
+    /// Reads an attachment part: Office files through `OfficeInspector`, PDFs through `PDFText`,
+    /// anything else by name and type only. Bounded by `limits`; never throws.
+    public init(part: MIMEPart, limits: OfficeLimits = .default) {
+        let content: [UInt8]
+        if case .leaf(let bytes) = part.body { content = bytes } else { content = [] }
+        self.init(filename: part.filename, contentType: part.mimeType, bytes: part.decodedSize ?? content.count)
+        let ext = (filename ?? "").split(separator: ".").last.map { $0.lowercased() } ?? ""
+        if case .opaque = part.body {
+            warnings.append("parte no leída: supera los límites de tamaño")
+            return
+        }
+        if ext == "pdf" || contentType == "application/pdf" {
+            format = .pdf
+            let pdf = PDFText.titleAndText(content)
+            titles = [pdf.title].compactMap { $0 }
+            lines = titles + pdf.text.split(separator: "\n").map(String.init)
+            if pdf.isEncrypted { warnings.append("PDF cifrado") }
+            return
+        }
+        guard ["pptx", "docx", "xlsx", "pptm", "docm", "xlsm", "potx", "ppsx"].contains(ext) || contentType.contains("openxmlformats") else {
+            return
+        }
+        let (document, problems) = OfficeInspector.inspect(content, filename: filename, contentType: contentType, limits: limits)
+        warnings += problems.map(\.description)
+        guard let document else { return }
+        format = Format(rawValue: document.kind.rawValue) ?? .other
+        lines = document.lines
+        var heads: [String] = [document.title].compactMap { $0 }
+        heads += document.slides.compactMap(\.title)
+        heads += document.paragraphs.filter { $0.headingLevel != nil }.map(\.text)
+        if let first = document.paragraphs.first(where: { !$0.text.isEmpty }) { heads.append(first.text) }
+        for sheet in document.sheets {
+            heads.append(sheet.name)
+            if let header = sheet.rows.first { heads.append(header.joined(separator: " ")) }
+        }
+        titles = heads
+        rows = document.sheets.flatMap(\.rows)
+    }
+}

@@ -1,0 +1,53 @@
+/// Decides which material items an attachment is, from rules.yaml: by extension (a pptx is the
+/// presentación), by words in the file name ("F521", "Reglamento Operativo"), and by content
+/// (a slide titled "Calendario de la convocatoria" is the calendario).
+public struct MaterialClassifier: Sendable {
+    struct Recogniser: Sendable {
+        let code: String
+        let extensions: Set<String>
+        let byName: KeywordMatcher
+        let byContent: KeywordMatcher
+    }
+
+    let recognisers: [Recogniser]
+
+    public init(rules: Rules) {
+        recognisers = rules.materials.map {
+            Recogniser(code: $0.code, extensions: Set($0.extensions), byName: KeywordMatcher($0.filenameKeywords),
+                       byContent: KeywordMatcher($0.contentKeywords))
+        }
+    }
+
+    /// A material code and why it was recognised (for reviewers and observations).
+    public struct Match: Sendable, Hashable {
+        public enum Basis: String, Sendable, Hashable { case extensionName, filename, content, questions }
+        public var code: String
+        public var basis: Basis
+        public var evidence: String
+    }
+
+    /// Every item the attachment satisfies; name matches come first (the attachment's category).
+    public func classify(_ attachment: AttachmentEvidence, questions: Int) -> [Match] {
+        let name = attachment.filename ?? ""
+        let ext = name.split(separator: ".").count > 1 ? name.split(separator: ".").last.map { $0.lowercased() } ?? "" : ""
+        let base = ext.isEmpty ? name : String(name.dropLast(ext.count + 1))
+        let nameKey = KeywordMatcher.paddedKey(base)
+        let titleKeys = attachment.titles.map(KeywordMatcher.paddedKey)
+        var byName: [Match] = [], byContent: [Match] = []
+        for r in recognisers {
+            if let word = r.byName.firstMatch(inPaddedKey: nameKey) {
+                byName.append(Match(code: r.code, basis: .filename, evidence: word))
+            } else if r.extensions.contains(ext) {
+                byName.append(Match(code: r.code, basis: .extensionName, evidence: ext))
+            } else if let hit = titleKeys.lazy.compactMap({ r.byContent.firstMatch(inPaddedKey: $0) }).first {
+                byContent.append(Match(code: r.code, basis: .content, evidence: hit))
+            }
+        }
+        // A document made of questions is a test whatever its name says.
+        if questions > 0, !(byName + byContent).contains(where: { $0.code == "test" }),
+           recognisers.contains(where: { $0.code == "test" }), attachment.format != .pptx {
+            byContent.append(Match(code: "test", basis: .questions, evidence: "\(questions) preguntas"))
+        }
+        return byName + byContent
+    }
+}

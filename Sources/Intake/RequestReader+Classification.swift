@@ -1,0 +1,101 @@
+import MIME
+
+/// Area, kind and conditions: data from rules.yaml matched against the request's own words.
+extension RequestReader {
+    /// Sender mapping first, then an explicit ÁREA field, then keywords weighted by where they
+    /// appear (the signature names the area most reliably, then the subject, then the text).
+    func area(fields: LabeledFields, text: String, signature: String, subject: String, sender: Mailbox?) -> String {
+        if let address = sender?.normalizedAddress.lowercased(), let mapped = rules.areas.first(where: { $0.senders.contains(address) }) {
+            return mapped.code
+        }
+        if let explicit = fields[.area]?.value, let match = areaMatchers.first(where: { $0.matcher.firstMatch(in: explicit) != nil }) {
+            return match.code
+        }
+        var best: (code: String, score: Int)?
+        for (code, matcher) in areaMatchers {
+            let score = 3 * matcher.matchCount(in: signature) + 2 * matcher.matchCount(in: subject) + matcher.matchCount(in: text)
+            if score > 0 && score > (best?.score ?? 0) { best = (code, score) }
+        }
+        return best?.code ?? "otra"
+    }
+
+    /// Kinds named by the request win; then the area decides (projects, OCM); a misional area
+    /// asking without saying otherwise asks for a new topic (4.1.1 a).
+    func kind(fields: LabeledFields, text: String, area: String) -> String {
+        if let explicit = fields[.tipo]?.value {
+            let key = KeywordMatcher.paddedKey(explicit)
+            if let code = Rules.kindCodes.first(where: { key.contains(" \($0) ") }) { return code }
+            if let match = kindMatchers.first(where: { $0.matcher.firstMatch(inPaddedKey: key) != nil }) { return match.code }
+        }
+        if area == "proyecto" { return "proyecto" }
+        let key = KeywordMatcher.paddedKey(text)
+        for code in ["resultados", "adicional", "refuerzo", "actualizacion"] {
+            if let matcher = kindMatchers.first(where: { $0.code == code })?.matcher, matcher.firstMatch(inPaddedKey: key) != nil {
+                return code
+            }
+        }
+        if area == "ocm" { return "ocm" }
+        if rules.area(area)?.misional == true { return "nuevo" }
+        if let nuevo = kindMatchers.first(where: { $0.code == "nuevo" })?.matcher, nuevo.firstMatch(inPaddedKey: key) != nil {
+            return "nuevo"
+        }
+        return "otro"
+    }
+
+    func conditions(in text: String) -> Set<String> {
+        let key = KeywordMatcher.paddedKey(text)
+        return Set(conditionMatchers.filter { $0.matcher.firstMatch(inPaddedKey: key) != nil }.map(\.code))
+    }
+
+    /// The message that carries the request: the mail itself, or — when its own text has no
+    /// request fields and it carries an attached message — the attached (forwarded) one.
+    static func requestMessage(in message: Message, labels: FieldLabelTable) -> Message {
+        let inner = message.attachments.compactMap { part -> Message? in
+            if case .message(let nested) = part.body { return nested } else { return nil }
+        }
+        guard let forwarded = inner.first else { return message }
+        let own = LabeledFieldExtractor.extract(from: QuotedTextStripper.clean(message.bodyText).text, labels: labels)
+        return own.isEmpty ? forwarded : message
+    }
+
+    /// Client prefixes Spanish Outlook and Gmail add: RE:, RV:, Fwd:, "RE: RV:", and tags.
+    static let subjectPrefixes = ["re", "rv", "fw", "fwd", "reenviar", "respuesta", "rta"]
+
+    static func strippedSubject(_ subject: String) -> String {
+        var rest = Substring(subject).trimmingPrefixWhitespace
+        while true {
+            if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
+                rest = rest[rest.index(after: close)...].trimmingPrefixWhitespace
+                continue
+            }
+            guard let colon = rest.firstIndex(of: ":"),
+                  subjectPrefixes.contains(TextNormalizer.key(rest[..<colon])) else { break }
+            rest = rest[rest.index(after: colon)...].trimmingPrefixWhitespace
+        }
+        return String(rest).trimmed
+    }
+
+    static func isForward(_ subject: String) -> Bool {
+        let key = TextNormalizer.key(subject)
+        return ["rv", "fw", "fwd", "reenviar"].contains { key.hasPrefix($0 + " ") }
+    }
+}
+
+extension Substring {
+    var trimmingPrefixWhitespace: Substring { drop { $0.isWhitespace } }
+}
+
+extension String {
+    var trimmed: String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+
+    var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+extension CivilDate {
+    init?(parts: DateParts) { self.init(year: parts.year, month: parts.month, day: parts.day) }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import MIME
+
+/// Reads a `TrainingRequest` from a parsed mail: body text (plain, or HTML tables turned into
+/// "label: value" lines), signature, subject and attachments, under the rules of rules.yaml.
+/// Quoted earlier mails never feed fields; a request forwarded as an attached message is read
+/// from inside.
+public struct RequestReader: Sendable {
+    public let rules: Rules
+    let labels: FieldLabelTable
+    let classifier: MaterialClassifier
+    let areaMatchers: [(code: String, matcher: KeywordMatcher)]
+    let kindMatchers: [(code: String, matcher: KeywordMatcher)]
+    let conditionMatchers: [(code: String, matcher: KeywordMatcher)]
+    let officeLimits: OfficeLimits
+
+    public init(rules: Rules, officeLimits: OfficeLimits = .default) {
+        self.rules = rules
+        var synonyms = FieldLabelTable.defaultSynonyms
+        for (field, words) in rules.labels {
+            let key = FieldKey(rawValue: Self.camelCase(field))
+            synonyms[key] = Array(Set((synonyms[key] ?? []) + words))
+        }
+        labels = FieldLabelTable(synonyms: synonyms)
+        classifier = MaterialClassifier(rules: rules)
+        areaMatchers = rules.areas.map { ($0.code, KeywordMatcher($0.keywords + [$0.name])) }
+        kindMatchers = rules.kinds.map { ($0.code, KeywordMatcher($0.keywords)) }
+        conditionMatchers = rules.conditions.sorted { $0.key < $1.key }.map { ($0.key, KeywordMatcher($0.value)) }
+        self.officeLimits = officeLimits
+    }
+
+    /// `fecha_produccion` → `fechaProduccion`: rules.yaml speaks snake_case, FieldKey camelCase.
+    static func camelCase(_ name: String) -> String {
+        let parts = name.split(separator: "_")
+        return (parts.first.map(String.init) ?? "") + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    public func read(_ message: Message) -> TrainingRequest {
+        let source = Self.requestMessage(in: message, labels: labels)
+        let subject = Self.strippedSubject(source.subject ?? message.subject ?? "")
+        let forwarded = Self.isForward(message.subject ?? "")
+        let cleaned = QuotedTextStripper.clean(source.bodyText, forwarded: forwarded && source.messageID == message.messageID)
+        let fields = LabeledFieldExtractor.extract(from: cleaned.text, labels: labels)
+        let testLines = Set(fields.all(.test).flatMap { field in (0...field.lines.count).map { field.lineIndex + $0 } })
+        let prose = TextNormalizer.lines(cleaned.text).enumerated().filter { !testLines.contains($0.offset) }.map { String($0.element) }
+        let requestText = ([subject] + prose).joined(separator: "\n")
+        let signature = cleaned.signature ?? ""
+
+        var attachments: [AttachmentEvidence] = []
+        for part in source.attachments + (source.messageID == message.messageID ? [] : message.attachments.filter { $0.mimeType != "message/rfc822" }) {
+            attachments.append(AttachmentEvidence(part: part, limits: officeLimits))
+        }
+        let body = bodyQuestions(fields)
+        var count = body.count
+        var material: [String: [String]] = [:]
+        var categories: [String?] = []
+        var warnings: [String] = []
+        for attachment in attachments {
+            let counted = Self.questions(in: attachment)
+            let matches = classifier.classify(attachment, questions: counted.total)
+            categories.append(matches.first?.code)
+            for match in matches { material[match.code, default: []].append(attachment.filename ?? "(adjunto sin nombre)") }
+            if matches.contains(where: { $0.code == "test" }) { count.groups += counted.groups }
+            warnings += attachment.warnings.map { "\(attachment.filename ?? "adjunto"): \($0)" }
+        }
+        if body.count.total > 0 { material["test", default: []].append("campo TEST del correo") }
+        if let context = fields[.contexto]?.value, context.trimmingCharacters(in: .whitespacesAndNewlines).count >= 10 {
+            material["contexto_proyecto", default: []].append("campo CONTEXTO DEL PROYECTO")
+        }
+        let area = area(fields: fields, text: requestText, signature: signature, subject: subject, sender: message.from)
+        let finder = ProductionDateFinder()
+        let production = finder.productionDate(fields: fields, text: cleaned.text).flatMap { CivilDate(parts: $0.parts) }
+        let training = fields[.fechaCapacitacion].flatMap { SpanishDateParser.firstDate(in: $0.value) }.flatMap { CivilDate(parts: $0.parts) }
+        let topics = fields.topics.isEmpty ? [] : fields.topics
+        return TrainingRequest(
+            topic: fields[.asunto].map { TextNormalizer.lines($0.value).first.map(String.init) ?? $0.value }?.trimmed.nonEmpty ?? subject.nonEmpty,
+            area: area, kind: kind(fields: fields, text: requestText, area: area),
+            productionDate: production, trainingDate: training, topics: topics, questionCount: count,
+            declaredQuestions: body.declared, conditions: conditions(in: requestText + "\n" + (fields[.material]?.value ?? "")),
+            material: material, attachments: attachments, categories: categories,
+            looksLikeRequest: !fields.isEmpty || !attachments.isEmpty || Self.trainingWords.firstMatch(in: requestText) != nil,
+            warnings: warnings)
+    }
+
+    static let trainingWords = KeywordMatcher(["capacitacion", "capacitar", "formacion", "entrenamiento", "material de apoyo", "test", "socializacion"])
+
+    /// Questions in the TEST field and the count it declares.
+    func bodyQuestions(_ fields: LabeledFields) -> (count: QuestionCount, declared: Int?) {
+        guard let test = fields[.test] else { return (QuestionCount(), nil) }
+        let tally = QuestionCounter.tally(test.value)
+        return (tally.counted, tally.declared)
+    }
+
+    /// Questions of a test document: a spreadsheet with a question column, else its lines.
+    static func questions(in attachment: AttachmentEvidence) -> QuestionCount {
+        if !attachment.rows.isEmpty, let counted = QuestionCounter.count(rows: attachment.rows) { return counted }
+        guard attachment.format == .docx || attachment.format == .pdf || attachment.format == .xlsx else { return QuestionCount() }
+        return QuestionCounter.count(lines: attachment.lines)
+    }
+}
