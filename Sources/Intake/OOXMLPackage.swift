@@ -102,7 +102,7 @@ struct OOXMLPackage {
         let compressed = max(entry.compressedSize, 1)
         let (scaled, overflow) = compressed.multipliedReportingOverflow(by: UInt64(limits.maxCompressionRatio))
         let ratioLimit = max(UInt64(limits.compressionRatioFloorBytes), overflow ? .max : scaled)
-        if declared > UInt64(limits.compressionRatioFloorBytes), declared > ratioLimit {
+        if declared > ratioLimit {
             throw .compressionRatioExceeded(entry: entry.path, compressed: entry.compressedSize, inflated: declared,
                                             limit: limits.maxCompressionRatio)
         }

@@ -72,7 +72,7 @@ final class OOXMLTextCollector<Handler: OOXMLEventHandler>: NSObject, XMLParserD
     fileprivate func recordError(_ parser: XMLParser, _ error: Error?) {
         let code = error.map { ($0 as NSError).code } ?? -1
         let names = [4: "empty document", 5: "premature end of document", 9: "invalid character",
-                     26: "undeclared entity", 76: "mismatched end tag", 111: "entity loop"]
+                     26: "undeclared entity", 76: "mismatched end tag", 89: "entity loop or amplification"]
         warnings.append(.malformedXML(entry: entry, line: parser.lineNumber, column: parser.columnNumber,
                                       message: names[code].map { "\($0) (XMLParser \(code))" } ?? "XMLParser error \(code)"))
         stoppedOnPurpose = true

@@ -165,6 +165,20 @@ final class OfficeInspectorLimitTests: XCTestCase {
         XCTAssertEqual(document?.slides[1].paragraphs, [])
     }
 
+    func testEntityExpansionBombIsRefused() throws {
+        var dtd = "<!DOCTYPE w:document [<!ENTITY l0 \"lollollollollollollollollollol\">"
+        for i in 1...9 { dtd += "<!ENTITY l\(i) \"" + String(repeating: "&l\(i - 1);", count: 10) + "\">" }
+        let xml = Data("<?xml version=\"1.0\"?>\(dtd)]><w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>&l9;</w:t></w:r></w:p></w:body></w:document>".utf8)
+        let entries = OfficeFixture.docxEntries([]).map { $0.0 == "word/document.xml" ? ($0.0, xml) : $0 }
+        let (document, warnings) = OfficeInspector.inspect(try OfficeFixture.zip(entries))
+        XCTAssertEqual(warnings.count, 1)
+        switch warnings.first {
+        case .malformedXML("word/document.xml", _, _, _)?, .textTruncated("word/document.xml", _)?: break
+        default: XCTFail("\(warnings)")
+        }
+        XCTAssertLessThanOrEqual(document?.text.count ?? 0, OfficeLimits.default.maxTextCharacters)
+    }
+
     func testDeepXMLStopsAtTheDepthLimit() throws {
         let depth = 300
         let deep = String(repeating: "<a:p>", count: depth) + String(repeating: "</a:p>", count: depth)
