@@ -40,7 +40,10 @@ public struct AttachmentEvidence: Sendable, Hashable {
         }
         if ext == "pdf" || contentType == "application/pdf" {
             format = .pdf
-            let pdf = PDFText.titleAndText(content)
+            guard let pdf = PDFText.titleAndText(content) else {
+                warnings.append("no es un PDF legible")
+                return
+            }
             titles = [pdf.title].compactMap { $0 }
             lines = titles + pdf.text.split(separator: "\n").map(String.init)
             if pdf.isEncrypted { warnings.append("PDF cifrado") }

@@ -46,6 +46,8 @@ public struct Inspection: Sendable, Hashable {
     public var reply: String?
     public var skipReason: String?
     public var observations: [String]?
+    /// The operational plan of 4.1 for a viable request (a key added to the contract).
+    public var plan: OperationalPlan?
 
     public init(file: String) {
         self.file = file
@@ -56,7 +58,7 @@ public struct Inspection: Sendable, Hashable {
 extension Inspection: Codable {
     enum CodingKeys: String, CodingKey {
         case file, messageId, from, subject, topic, area, kind, productionDate, trainingDate, topics,
-             questions, attachments, viable, missing, deadlines, reply, skipReason, observations
+             questions, attachments, viable, missing, deadlines, reply, skipReason, observations, plan
     }
 
     /// Every key is written, absent values as `null`: consumers rely on the key set.
@@ -80,5 +82,6 @@ extension Inspection: Codable {
         try c.encode(reply, forKey: .reply)
         try c.encode(skipReason, forKey: .skipReason)
         try c.encode(observations, forKey: .observations)
+        try c.encode(plan, forKey: .plan)
     }
 }

@@ -50,7 +50,7 @@ extension RequestReader {
     /// The message that carries the request: the mail itself, or — when its own text has no
     /// request fields and it carries an attached message — the attached (forwarded) one.
     static func requestMessage(in message: Message, labels: FieldLabelTable) -> Message {
-        let inner = message.attachments.compactMap { part -> Message? in
+        let inner = message.ownParts.compactMap { part -> Message? in
             if case .message(let nested) = part.body { return nested } else { return nil }
         }
         guard let forwarded = inner.first else { return message }

@@ -16,8 +16,11 @@ enum XLSXReader {
 
         var cellBudget = package.limits.maxSheetCells
         var sheets: [OfficeDocument.Sheet] = []
-        for (name, rid) in workbook.sheets {
-            guard let path = rels[rid]?.target else {
+        for (index, (name, rid)) in workbook.sheets.enumerated() {
+            // QUIRK: workbooks written by ad-hoc generators (scripts, some exporters) omit
+            // xl/_rels/workbook.xml.rels; Excel itself then still opens sheetN.xml by position.
+            let conventional = "xl/worksheets/sheet\(index + 1).xml"
+            guard let path = rels[rid]?.target ?? (package.contains(conventional) ? conventional : nil) else {
                 warnings.append(.missingPart(entry: "\(mainPart)#\(rid)"))
                 continue
             }

@@ -16,6 +16,9 @@ struct InspectCommand: ParsableCommand {
     @Option(name: .long, help: "Evaluate as if now were this ISO 8601 instant (default: the mail's Date).")
     var now: String?
 
+    @Option(name: .long, help: "Folder with rules.yaml and holidays.yaml (default: ./config, then /etc/ocm-intake).")
+    var configDir: String?
+
     @Argument(help: "Mail files (.eml).")
     var files: [String]
 
@@ -26,6 +29,15 @@ struct InspectCommand: ParsableCommand {
     }
 
     func run() throws {
+        let inspector: Inspector
+        do {
+            let files = try ProcedureFiles.locate(configDir)
+            inspector = Inspector(rules: try files.rules(), calendar: try files.calendar())
+        } catch let failure as ConfigurationFailure {
+            printError("ocm-intake: \(failure.description)")
+            throw ExitStatus.usageOrConfig
+        }
+        let instant = now.flatMap { ISO8601DateFormatter().date(from: $0) }
         var failed = false
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -35,7 +47,7 @@ struct InspectCommand: ParsableCommand {
                 printError(error.description)
                 failed = true
             case .success(let file):
-                let inspection = Inspection(file: file.name, message: MessageParser.parse(file.bytes))
+                let inspection = inspector.inspect(MessageParser.parse(file.bytes), file: file.name, now: instant)
                 if json {
                     print(String(decoding: try encoder.encode(inspection), as: UTF8.self))
                 } else {

@@ -6,19 +6,49 @@ struct InspectionSummary {
 
     init(_ inspection: Inspection) { self.inspection = inspection }
 
+    static let replyNames = ["observaciones": "observaciones (5.2.4)", "aprobacion": "concepto viable y plan operativo (5.2.5)",
+                             "ninguna": "ninguna"]
+    static let skipNames = [
+        "auto_submitted": "respuesta automática (fuera de oficina u otra)", "bounce": "rebote o aviso de entrega",
+        "mailing_list": "lista de correo o envío masivo", "own_address": "enviado por un buzón de OCM",
+        "sender_not_allowed": "remitente externo a ICETEX", "duplicate": "correo repetido",
+        "rate_limited": "demasiados correos del remitente hoy", "not_a_request": "no es una solicitud de capacitación",
+    ]
+
     var text: String {
-        var lines = ["== \(inspection.file)"]
-        lines.append("Remitente: \(inspection.from ?? "(sin remitente)")")
-        lines.append("Asunto: \(inspection.subject ?? "(sin asunto)")")
-        if let id = inspection.messageId { lines.append("Message-ID: \(id)") }
-        if inspection.attachments.isEmpty {
+        let i = inspection
+        var lines = ["== \(i.file)"]
+        lines.append("Remitente: \(i.from ?? "(sin remitente)")")
+        lines.append("Asunto: \(i.subject ?? "(sin asunto)")")
+        if let reason = i.skipReason {
+            lines.append("Respuesta: ninguna — \(Self.skipNames[reason] ?? reason)")
+            return lines.joined(separator: "\n")
+        }
+        if let topic = i.topic { lines.append("Tema: \(topic)") }
+        lines.append("Área: \(i.area ?? "?") · Tipo: \(i.kind ?? "?")")
+        lines.append("Salida a producción: \(i.productionDate ?? "no indicada")" + (i.trainingDate.map { " · Capacitación: \($0)" } ?? ""))
+        lines.append("Test: \(i.questions.map { "\($0) preguntas" } ?? "sin preguntas") · Temas: \(i.topics ?? 1)")
+        if i.attachments.isEmpty {
             lines.append("Adjuntos: ninguno")
         } else {
-            lines.append("Adjuntos (\(inspection.attachments.count)):")
-            for a in inspection.attachments {
+            lines.append("Adjuntos (\(i.attachments.count)):")
+            for a in i.attachments {
                 let category = a.category.map { " → \($0)" } ?? ""
-                lines.append("  - \(a.filename ?? "(sin nombre)") · \(a.contentType) · \(Self.size(a.bytes))\(category)")
+                lines.append("  - \(a.filename ?? "(sin nombre)") · \(Self.size(a.bytes))\(category)")
             }
+        }
+        for d in i.deadlines ?? [] {
+            lines.append("Plazo \(d.rule): hasta \(d.due) — \(d.met ? "cumple" : "NO cumple")")
+        }
+        lines.append("Veredicto: \(i.viable == true ? "VIABLE" : "NO VIABLE")" + ((i.missing ?? []).isEmpty ? "" : " · falta: \(i.missing!.joined(separator: ", "))"))
+        lines.append("Respuesta: \(Self.replyNames[i.reply ?? ""] ?? i.reply ?? "?")")
+        for observation in i.observations ?? [] { lines.append("  • \(observation)") }
+        if let plan = i.plan {
+            lines.append("Plan operativo desde \(plan.requestDay):")
+            for activity in plan.activities {
+                lines.append("  - \(activity.owner): \(activity.start) → \(activity.latestEnd) (\(activity.duration))")
+            }
+            lines.append("  Fecha de salida a producción más temprana: \(plan.earliestProductionDate); planeada: \(plan.plannedProductionDate)")
         }
         return lines.joined(separator: "\n")
     }

@@ -44,7 +44,7 @@ final class CommandLineTests: XCTestCase {
         let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
         let keys = ["file", "messageId", "from", "subject", "topic", "area", "kind", "productionDate", "trainingDate",
                     "topics", "questions", "attachments", "viable", "missing", "deadlines", "reply", "skipReason", "observations"]
-        XCTAssertEqual(Set(first?.keys.map { $0 } ?? []), Set(keys), "every contract key present, null or not")
+        XCTAssertTrue(Set(keys).isSubset(of: Set(first?.keys.map { $0 } ?? [])), "every contract key present, null or not")
         XCTAssertEqual(first?["file"] as? String, "sample01-credito-completa.eml")
         XCTAssertEqual(first?["from"] as? String, "lfgomez@icetex.gov.co")
         XCTAssertEqual(first?["messageId"] as? String, "<sample01-credito-completa@icetex.gov.co>")

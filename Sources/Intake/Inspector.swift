@@ -1,0 +1,65 @@
+import Foundation
+import MIME
+
+/// One mail in, the `inspect` verdict out: screening (who gets no reply), reading the request,
+/// judging it. Pure: the clock's reading (`now`) is a parameter.
+public struct Inspector: Sendable {
+    public let reader: RequestReader
+    public let evaluator: RequestEvaluator
+    public let screening: SenderScreening
+    public let timeZone: TimeZone
+
+    public init(rules: Rules, calendar: BusinessCalendar, timeZone: TimeZone = CivilDate.bogotaTimeZone) {
+        reader = RequestReader(rules: rules)
+        evaluator = RequestEvaluator(rules: rules, calendar: calendar)
+        screening = SenderScreening(ownAddresses: rules.ownAddresses, allowedDomains: rules.allowedDomains)
+        self.timeZone = timeZone
+    }
+
+    /// The request day is `now` in Bogotá when given, else the mail's Date.
+    public func inspect(_ message: Message, file: String, now: Date?) -> Inspection {
+        var inspection = Inspection(file: file, message: message)
+        if let reason = screening.skipReason(for: message) {
+            return inspection.skipped(reason)
+        }
+        let request = reader.read(message)
+        guard request.looksLikeRequest else { return inspection.skipped(.notARequest) }
+        let instant = now ?? message.date?.instant ?? Date()
+        let verdict = evaluator.evaluate(request, requestDay: CivilDate(instant: instant, timeZone: timeZone))
+        inspection.fill(request: request, verdict: verdict)
+        return inspection
+    }
+}
+
+extension Inspection {
+    func skipped(_ reason: SkipReason) -> Inspection {
+        var copy = self
+        copy.reply = Verdict.Reply.ninguna.rawValue
+        copy.skipReason = reason.rawValue
+        copy.viable = false
+        copy.missing = []
+        copy.deadlines = []
+        copy.observations = []
+        return copy
+    }
+
+    mutating func fill(request: TrainingRequest, verdict: Verdict) {
+        topic = request.topic
+        area = request.area
+        kind = request.kind
+        productionDate = request.productionDate?.description
+        trainingDate = request.trainingDate?.description
+        topics = max(request.topics.count, request.questionCount.topics.count, 1)
+        questions = request.questions
+        attachments = zip(request.attachments, request.categories).map { evidence, category in
+            Attachment(filename: evidence.filename, contentType: evidence.contentType, bytes: evidence.bytes, category: category)
+        }
+        viable = verdict.viable
+        missing = verdict.missing
+        deadlines = verdict.deadlines.map { Deadline(rule: $0.rule, due: $0.due.description, met: $0.met) }
+        reply = verdict.reply.rawValue
+        skipReason = nil
+        observations = verdict.observations.map(\.text)
+        plan = verdict.plan
+    }
+}
