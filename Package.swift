@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "ocm-intake", targets: ["OCMIntakeCLI"]),
+        .executable(name: "ocm-intake-bench", targets: ["Benchmarks"]),
         .library(name: "MIME", targets: ["MIME"]),
         .library(name: "Intake", targets: ["Intake"]),
     ],
@@ -45,6 +46,8 @@ let package = Package(
             ],
             path: "Sources/ocm-intake"
         ),
+        // Timing figures for the closing notes; not part of the test suite.
+        .executableTarget(name: "Benchmarks", dependencies: ["MIME", "Intake"], path: "Sources/Benchmarks"),
         .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests"),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "MIME"], path: "Tests/IntakeTests"),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "CCurl", "CurlShim"], path: "Tests/MailTransportTests"),
