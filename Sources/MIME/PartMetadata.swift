@@ -34,7 +34,10 @@ struct PartMetadata {
             issues += d.issues
             disposition = d
         }
-        filename = Self.decodedFilename(disposition?["filename"] ?? type["name"])
+        // In message/external-body, `name` is where the content lives (the remote file of
+        // ANON-FTP, local-file, ... access, RFC 2046 5.2.3), not a name for this part.
+        let typeName = type.value == "message/external-body" ? nil : type["name"]
+        filename = Self.decodedFilename(disposition?["filename"] ?? typeName)
         contentID = headers["Content-ID"].map { Self.stripAngles(String(decoding: $0.rawValue, as: UTF8.self)) }
         if contentID?.isEmpty == true { contentID = nil }
         self.issues = issues

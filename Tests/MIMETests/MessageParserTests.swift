@@ -216,6 +216,24 @@ final class MessageParserTests: XCTestCase {
         XCTAssertEqual(m.part("2")?.enclosingType, "multipart/mixed")
     }
 
+    /// RFC 2046 5.2.3: in message/external-body, `name` is the remote file, not this part's name.
+    func testExternalBodyNameIsNotAFilename() {
+        let m = parse("""
+        Content-Type: multipart/mixed; boundary=b
+
+        --b
+        Content-Type: message/external-body; access-type=local-file;
+         name="/u/nsb/RFC-MIME.ps"
+
+        Content-Type: application/postscript
+
+        --b--
+        """)
+        XCTAssertEqual(m.part("1")?.mimeType, "message/external-body")
+        XCTAssertNil(m.part("1")?.filename)
+        XCTAssertEqual(m.attachments.count, 0)
+    }
+
     func testMessageIDsAndReferences() {
         let m = parse("""
         Message-ID:  (comment) <abc@icetex.gov.co> (x)
