@@ -26,6 +26,9 @@ struct PartMetadata {
             }
         }
         contentType = type
+        // QUIRK: `Content-Transfer-Encoding: base64 ` with trailing blanks (a 2005 postcard
+        // sender in mime4j's corpus): field values come trimmed and only the first token counts.
+        // Python 3.11's `email` keeps the blank, misses `base64` and returns the encoded text.
         let cte = headers["Content-Transfer-Encoding"].map { String(decoding: $0.rawValue, as: UTF8.self) } ?? ""
         let encoding = Self.token(cte)
         transferEncoding = encoding.isEmpty ? "7bit" : encoding  // RFC 2045 6.1 default
