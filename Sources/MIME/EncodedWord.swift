@@ -93,6 +93,9 @@ public enum EncodedWord {
         }
 
         /// Raw 8-bit bytes: valid UTF-8 is RFC 6532 and fine; anything else is guessed.
+        /// QUIRK: Eudora 4 (Subject and quoted filenames) and Outlook 2000 (Subject) write Latin-1
+        /// bytes straight into the header (`Die Hasen und die Fr\xF6sche`); Python's `email` turns
+        /// each into U+FFFD, we read them as Windows-1252 so `Capacitaci\xF3n` stays readable.
         mutating func flushLiteral() {
             defer { literal.removeAll(keepingCapacity: true); literalIsBlank = true }
             guard !literal.isEmpty else { return }

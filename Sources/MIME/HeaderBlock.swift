@@ -100,7 +100,9 @@ private struct HeaderScanner {
             return true
         }
         var nameEndIndex = colon
-        // QUIRK: obsolete `Subject : x` (whitespace before the colon, RFC 5322 4.5.3).
+        // QUIRK: obsolete `Subject : x` (whitespace before the colon, RFC 5322 4.5.3, which readers
+        // must accept; senders not pinned down, seen in mime4j's and Stalwart's test mails). Python's
+        // `email` takes such a first line for the body start and loses the whole header.
         while nameEndIndex > line.lowerBound, bytes[nameEndIndex - 1] == 0x20 || bytes[nameEndIndex - 1] == 0x09 {
             nameEndIndex -= 1
         }

@@ -5,6 +5,7 @@ extension MIMEPart {
     ///
     /// - multipart containers and `message/*` without `attachment` disposition: no;
     ///   a `message/rfc822` with `Content-Disposition: attachment` is one attachment itself.
+    /// - `message/external-body`: no; it only points to content elsewhere (RFC 2046 5.2.3).
     /// - the part chosen as body text: no.
     /// - `attachment`: yes.
     /// - `inline`: with a Content-ID (image referenced from the HTML) no; with a filename and
@@ -17,6 +18,7 @@ extension MIMEPart {
         if type.hasPrefix("multipart/") { return false }
         let disposition = self.disposition?.value
         if type == "message/rfc822" || type == "message/global" { return disposition == "attachment" }
+        if type == "message/external-body" { return false }
         if isBodyText { return false }
         if disposition == "attachment" { return true }
         let hasName = filename.map { !$0.isEmpty } ?? false

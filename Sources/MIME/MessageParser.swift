@@ -109,6 +109,8 @@ struct ParseContext {
             nested = message(bytes, body, path: part.path, depth: depth + 1)
         } else {
             // QUIRK: base64 or quoted-printable message/rfc822 (some gateways and mobile clients).
+            // RFC 2046 5.2.1 forbids it and Python's `email` leaves it undecoded, hiding the
+            // forwarded mail and its files; decoding costs nothing and loses nothing.
             let decoded = TransferEncoding.decode(bytes[body], encoding: part.transferEncoding)
             if let issue = decoded.issue { warn(issue, &part, "message/rfc822 in \(part.transferEncoding)") }
             nested = message(decoded.bytes, 0..<decoded.bytes.count, path: part.path, depth: depth + 1)
@@ -123,6 +125,10 @@ struct ParseContext {
     mutating func leaf(_ bytes: [UInt8], body: Range<Int>, into part: inout MIMEPart) {
         // Identity encodings: the decoded size is known before copying anything.
         if TransferEncoding.isIdentity(part.transferEncoding), !withinSize(body.count, raw: body.count, &part) { return }
+        // QUIRK: decoded content keeps its line breaks as they arrived: CRLF from IMAP and SMTP
+        // (Outlook, Gmail), the canonical form of text (RFC 2045 6.7, RFC 2046 4.1.1), so a
+        // 7bit/8bit/quoted-printable text attachment is the file the sender attached, byte for
+        // byte. Python's reference reads files through universal newlines and counts LF only.
         let decoded = TransferEncoding.decode(bytes[body], encoding: part.transferEncoding)
         if let issue = decoded.issue { warn(issue, &part, "Content-Transfer-Encoding \(part.transferEncoding)") }
         if !TransferEncoding.isIdentity(part.transferEncoding), !withinSize(decoded.bytes.count, raw: body.count, &part) { return }

@@ -24,7 +24,10 @@ public struct MultipartSplitter: Sendable {
             let next = nextLineStart(bytes, from: i, end: end)
             if let close = boundaryLine(bytes, at: i, lineEnd: next, boundary: boundary) {
                 result.foundBoundary = true
-                if let start = partStart {
+                // A boundary line straight after another one (a doubled line, as in a 2002 Mutt bug
+                // report in mime4j's corpus) encloses no body part: RFC 2046's `delimiter` needs a CRLF
+                // of its own before `--boundary`, which a part of zero bytes cannot supply.
+                if let start = partStart, start < i {
                     if result.parts.count == maxParts {
                         result.remainder = start..<end
                         return result

@@ -112,7 +112,11 @@ extension ParameterizedValue {
         }
 
         /// QUIRK: Outlook puts RFC 2047 words inside quoted values,
-        /// `name="=?utf-8?B?…?="`, which RFC 2047 5 forbids; decode them anyway.
+        /// `name="=?utf-8?B?…?="`, which RFC 2047 5 forbids; decode them anyway. So do unquoted
+        /// ones (`filename==?koi8-r?B?…?=`, MIME-tools' Russian test mails) and words glued to
+        /// text (`3d-=?ISO-8859-1?Q?=63?=om…`), as Thunderbird does (any `=?` in a parameter value
+        /// goes through its RFC 2047 decoder). Python's `email` keeps them literal, or drops an
+        /// unquoted one as an invalid parameter: a filename of `=?koi8-r?B?…?=` helps nobody.
         func decodePlain(_ bytes: [UInt8], _ issues: inout IssueList) -> String {
             let decoded = EncodedWord.decodeHeaderText(bytes)
             issues.note(decoded.issues)

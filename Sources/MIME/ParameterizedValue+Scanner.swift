@@ -25,7 +25,9 @@ extension ParameterizedValue {
                 if b == UInt8(ascii: "(") { skipComment(); continue }
                 if Self.isBlank(b) {
                     skipBlanks()
-                    // QUIRK: bulk-mail generators (not yet pinned down) write `text/html charset=utf-8` without `;`.
+                    // QUIRK: bulk-mail generators (not yet pinned down) write `text/html charset=utf-8` without `;`,
+                    // or fold straight into it (`multipart/mixed` CRLF TAB `boundary="b"`, Stalwart's malformed
+                    // set). Python's `email` then finds no boundary and loses every part; we keep them.
                     if !out.isEmpty, looksLikeParameterStart() { issues.note(.malformedParameter); break }
                     continue
                 }

@@ -26,6 +26,9 @@ struct PartMetadata {
             }
         }
         contentType = type
+        // QUIRK: `Content-Transfer-Encoding: base64 ` with trailing blanks (a 2005 postcard
+        // sender in mime4j's corpus): field values come trimmed and only the first token counts.
+        // Python 3.11's `email` keeps the blank, misses `base64` and returns the encoded text.
         let cte = headers["Content-Transfer-Encoding"].map { String(decoding: $0.rawValue, as: UTF8.self) } ?? ""
         let encoding = Self.token(cte)
         transferEncoding = encoding.isEmpty ? "7bit" : encoding  // RFC 2045 6.1 default
@@ -34,7 +37,10 @@ struct PartMetadata {
             issues += d.issues
             disposition = d
         }
-        filename = Self.decodedFilename(disposition?["filename"] ?? type["name"])
+        // In message/external-body, `name` is where the content lives (the remote file of
+        // ANON-FTP, local-file, ... access, RFC 2046 5.2.3), not a name for this part.
+        let typeName = type.value == "message/external-body" ? nil : type["name"]
+        filename = Self.decodedFilename(disposition?["filename"] ?? typeName)
         contentID = headers["Content-ID"].map { Self.stripAngles(String(decoding: $0.rawValue, as: UTF8.self)) }
         if contentID?.isEmpty == true { contentID = nil }
         self.issues = issues

@@ -45,6 +45,9 @@ final class AttachmentTests: XCTestCase {
             headers: "Content-Type: message/rfc822\nContent-Disposition: attachment; filename=orig.eml", expected: true),
         Row(name: "signature of multipart/signed, unnamed", enclosing: "signed",
             headers: "Content-Type: application/pkcs7-signature", expected: false),
+        Row(name: "message/external-body: a pointer, no content", enclosing: "mixed",
+            headers: "Content-Type: message/external-body; access-type=ANON-FTP; site=\"ftp.x.org\"; name=\"f.ps\"",
+            expected: false),
     ]
 
     func testRuleTable() {

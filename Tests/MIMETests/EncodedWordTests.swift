@@ -50,6 +50,8 @@ final class EncodedWordTests: XCTestCase {
         Case("us-ascii word with 8-bit", "=?us-ascii?q?a=F1o?=", "año", [.undeclared8Bit]),
         Case("raw UTF-8 (RFC 6532)", [0x41, 0xC3, 0xB1, 0x6F], "Año"),
         Case("raw Windows-1252 bytes", [0x50, 0x65, 0xF1, 0x61, 0x20, 0x96], "Peña –", [.undeclared8Bit]),
+        // QUIRK (Stalwart legacy/010.eml, Eudora 4 and Outlook 2000): raw Latin-1 in a Subject.
+        Case("raw Latin-1 subject", Array("Die Fr".utf8) + [0xF6] + Array("sche".utf8), "Die Frösche", [.undeclared8Bit]),
         Case("raw bytes next to a word", [0xF1, 0x20] + Array("=?utf-8?q?=C3=B1?=".utf8), "ñ ñ", [.undeclared8Bit]),
         Case("empty", "", ""),
     ]

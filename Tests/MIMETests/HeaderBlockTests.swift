@@ -49,6 +49,15 @@ final class HeaderBlockTests: XCTestCase {
         XCTAssertEqual(r.0.fields["Subject"]?.rawValue, Array("hola".utf8))
     }
 
+    /// QUIRK (mime4j obsolete.msg, Stalwart malformed/019.eml): on the very first line too, with
+    /// a folded line of blanks only (obs-FWS); Python's `email` reads the whole message as body.
+    func testObsoleteSpaceBeforeColonOnTheFirstLine() {
+        let r = block("Subject :hola\r\n   \r\n mundo\r\nDate    :  x\r\n\r\nbody")
+        XCTAssertEqual(r.0.fields.fields.map(\.name), ["Subject", "Date"])
+        XCTAssertEqual(r.0.fields["Subject"]?.text, "hola    mundo")
+        XCTAssertEqual(body(r), "body")
+    }
+
     func testPartStartingWithContentHasNoHeader() {
         let r = block("Hello there\r\nmore\r\n", isPart: true)
         XCTAssertTrue(r.0.fields.fields.isEmpty)

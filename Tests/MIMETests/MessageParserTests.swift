@@ -159,6 +159,7 @@ final class MessageParserTests: XCTestCase {
         XCTAssertEqual(m.allParts.map(\.path), ["", "1", "1.1"])
     }
 
+    /// QUIRK (mime4j multi-2gifs-base64.msg): Python's `email` leaves such a message undecoded.
     func testBase64EncodedRFC822() {
         let inner = Data("Subject: dentro\r\n\r\nhola".utf8).base64EncodedString()
         let m = parse("Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n\(inner)\n--b--\n")
@@ -214,6 +215,82 @@ final class MessageParserTests: XCTestCase {
         XCTAssertEqual(m.part("1")?.disposition?.value, "attachment")
         XCTAssertEqual(m.part("2")?.filename, "only-name.bin")
         XCTAssertEqual(m.part("2")?.enclosingType, "multipart/mixed")
+    }
+
+    /// RFC 2046 5.2.3: in message/external-body, `name` is the remote file, not this part's name.
+    func testExternalBodyNameIsNotAFilename() {
+        let m = parse("""
+        Content-Type: multipart/mixed; boundary=b
+
+        --b
+        Content-Type: message/external-body; access-type=local-file;
+         name="/u/nsb/RFC-MIME.ps"
+
+        Content-Type: application/postscript
+
+        --b--
+        """)
+        XCTAssertEqual(m.part("1")?.mimeType, "message/external-body")
+        XCTAssertNil(m.part("1")?.filename)
+        XCTAssertEqual(m.attachments.count, 0)
+    }
+
+    /// QUIRK (mime4j twopart.msg): trailing blanks after the encoding name.
+    func testTransferEncodingWithTrailingBlanks() {
+        let m = parse("Content-Type: image/jpeg; name=a.jpg\nContent-Transfer-Encoding: base64 \t\n\naG9sYQ==\n")
+        XCTAssertEqual(m.root.transferEncoding, "base64")
+        XCTAssertEqual(text(m.root), "hola")
+    }
+
+    /// QUIRK (CRLF files of mime4j and Stalwart): text attachments keep the line breaks they came with.
+    func testTextAttachmentsKeepTheirLineBreaks() {
+        let source = """
+        Content-Type: multipart/mixed; boundary=b
+
+        --b
+        Content-Type: text/plain; name=a.txt
+        Content-Transfer-Encoding: quoted-printable
+
+        uno=
+         dos
+        tres
+
+        --b
+        Content-Type: text/plain; name=b.txt
+        Content-Transfer-Encoding: 8bit
+
+        uno
+        dos
+
+        --b--
+        """
+        let wire = parse(source)
+        XCTAssertEqual(text(wire.part("1")), "uno dos\r\ntres\r\n")
+        XCTAssertEqual(text(wire.part("2")), "uno\r\ndos\r\n")
+        let unix = parse(source, crlf: false)
+        XCTAssertEqual(text(unix.part("1")), "uno dos\ntres\n")
+        XCTAssertEqual(text(unix.part("2")), "uno\ndos\n")
+    }
+
+    /// QUIRK (Stalwart malformed/017.eml): the type folded straight into `boundary=`, no `;`.
+    func testFoldedBoundaryWithoutSemicolonStillSplits() {
+        let m = parse("""
+        Content-Type: multipart/mixed
+        \tboundary="b"
+
+        --b
+        Content-Type: image/png
+        Content-Transfer-Encoding: base64
+        Content-Disposition: ;
+                filename="image001.png"
+
+        aG9sYQ==
+        --b--
+        """)
+        XCTAssertEqual(m.root.mimeType, "multipart/mixed")
+        XCTAssertEqual(m.part("1")?.filename, "image001.png")
+        XCTAssertEqual(text(m.part("1")), "hola")
+        XCTAssertEqual(kinds(m), [.malformedParameter])
     }
 
     func testMessageIDsAndReferences() {

@@ -77,6 +77,19 @@ final class ParameterizedValueTests: XCTestCase {
              "application/pdf", ["name=Presentación Fondo.pptx"]),
         Case("Outlook Q word in quotes", "attachment; filename=\"=?iso-8859-1?Q?a=F1o.pdf?=\"", "attachment",
              ["filename=año.pdf"]),
+        // QUIRK (mime4j russian.msg): an unquoted encoded word.
+        Case("unquoted encoded word", "attachment; filename==?koi8-r?B?89DJ08/LLmRvYw==?=", "attachment",
+             ["filename=Список.doc"]),
+        // QUIRK (mime4j multi-2evil.msg): quoted-pair escapes, then words glued to text, one with a language.
+        Case("escapes and glued words in quotes",
+             "inline; filename=\"of\\path-=?ISO-8859-1?Q?=63?=om=?US-ASCII*EN?Q?pr?=ess.gif\"", "inline",
+             ["filename=ofpath-compress.gif"]),
+        // QUIRK (Stalwart legacy/023.eml, Eudora 4): raw Latin-1 in a quoted filename.
+        Case("quoted raw Latin-1", Array("attachment; filename=\"Fr".utf8) + [0xF6] + Array("sche.txt\"".utf8),
+             "attachment", ["filename=Frösche.txt"], [.undeclared8Bit]),
+        // QUIRK (Stalwart malformed/017.eml): folded into the parameter without `;`.
+        Case("missing semicolon, folded", "multipart/mixed\tboundary=\"b\"", "multipart/mixed", ["boundary=b"],
+             [.malformedParameter]),
     ]
 
     func testTable() {
