@@ -44,8 +44,10 @@ def parts(msg):
 
 
 def summarise(path):
+    # message_from_bytes, not message_from_binary_file: the latter reads through a text
+    # wrapper with universal newlines, turning CRLF into LF inside decoded text parts.
     with open(path, "rb") as f:
-        msg = email.message_from_binary_file(f, policy=email.policy.default)
+        msg = email.message_from_bytes(f.read(), policy=email.policy.default)
     subject = safe(lambda: msg["subject"])
     return {
         "file": path,

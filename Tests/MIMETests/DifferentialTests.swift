@@ -15,24 +15,19 @@ final class DifferentialTests: XCTestCase {
     /// that disagree, and why. A listed file must still disagree on just these fields, so the
     /// list cannot go stale; a disagreement not listed fails.
     static let quirks: [String: (fields: Set<Field>, why: String)] = [
-        "mimetools-testmsgs/2002_06_12_doublebound.msg": ([.parts], Why.lineBreaks),
         "mimetools-testmsgs/multi-2evil.msg": ([.parts], Why.gluedWords),
         "mimetools-testmsgs/multi-2gifs-base64.msg": ([.parts], Why.encodedRFC822),
         "mimetools-testmsgs/russian.msg": ([.parts], Why.unquotedWord),
         "mimetools-testmsgs/twopart.msg": ([.parts], Why.encodingBlank),
-        "testmsgs/example.msg": ([.parts], Why.lineBreaks),
         "testmsgs/obsolete.msg": ([.subject], Why.obsoleteColon),
         "testmsgs/russian-headers.msg": ([.parts], Why.unquotedWord),
         "eml/legacy/010.eml": ([.subject], Why.latin1),
-        "eml/legacy/016.eml": ([.parts], Why.latin1 + "; " + Why.lineBreaks),
+        "eml/legacy/016.eml": ([.parts], Why.latin1),
         "eml/legacy/020.eml": ([.subject], Why.latin1),
         "eml/legacy/022.eml": ([.subject], Why.latin1),
-        "eml/legacy/023.eml": ([.parts], Why.latin1 + "; " + Why.lineBreaks),
-        "eml/legacy/026.eml": ([.parts], Why.latin1 + "; " + Why.lineBreaks),
+        "eml/legacy/023.eml": ([.parts], Why.latin1),
+        "eml/legacy/026.eml": ([.parts], Why.latin1),
         "eml/legacy/027.eml": ([.subject], Why.latin1),
-        "eml/legacy/030.eml": ([.parts], Why.lineBreaks),
-        "eml/legacy/042.eml": ([.parts], Why.lineBreaks),
-        "eml/legacy/047.eml": ([.parts], Why.lineBreaks),
         "eml/legacy/052.eml": ([.subject], Why.latin1),
         "eml/malformed/017.eml": ([.parts], Why.foldedParameter),
         "eml/malformed/019.eml": ([.subject], Why.obsoleteColon),
@@ -40,9 +35,6 @@ final class DifferentialTests: XCTestCase {
 
     /// The reasons, each pointing at its `// QUIRK:` and at the unit test that pins it.
     enum Why {
-        static let lineBreaks = "text parts keep the CRLF they came with, the canonical form (RFC 2045 6.7), so a text "
-            + "attachment is the sender's file byte for byte; Python's file reader counts LF "
-            + "(MessageParser.leaf; testTextAttachmentsKeepTheirLineBreaks)"
         static let latin1 = "raw Latin-1 bytes in the header from Eudora 4 / Outlook 2000: we read Windows-1252 "
             + "(Frösche), Python gives U+FFFD (EncodedWord.Output.flushLiteral; \"raw Latin-1\" cases)"
         static let gluedWords = "RFC 2047 words glued into a quoted filename: decoded as Thunderbird does "
