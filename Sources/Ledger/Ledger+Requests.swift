@@ -141,6 +141,17 @@ extension Ledger {
         }
     }
 
+    /// Requests whose evaluation is owed: opened (`recibida`) or sent back to review by a follow-up
+    /// (`en_revision`). Each state is a queue, so a crash between linking and evaluating loses
+    /// nothing: the daemon evaluates these at start-up.
+    public func awaitingVerdict() throws -> [RequestRecord] {
+        try read("awaitingVerdict", "recibida, en_revision") { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM request WHERE state IN ('recibida', 'en_revision') ORDER BY year, number"
+            ).map(RequestRecord.init(row:))
+        }
+    }
+
     /// The messages of a request, origin first, then follow-ups as they joined.
     public func messages(of requestID: RequestID) throws -> [SeenMessage] {
         try read("messagesOfRequest", requestID.description) { db in

@@ -102,3 +102,15 @@ public final class Ledger: Sendable {
         }
     }
 }
+
+extension Ledger {
+    /// A PRAGMA's value as the ledger's connections see it (journal_mode, synchronous,
+    /// foreign_keys, busy_timeout…), for `status`, `check-config` and tests. `nil` for names that
+    /// are not plain identifiers.
+    public func pragma(_ name: String) throws -> String? {
+        guard !name.isEmpty, name.allSatisfy({ $0 == "_" || ($0.isASCII && $0.isLetter) }) else { return nil }
+        return try read("pragma", name) { db in
+            try DatabaseValue.fetchOne(db, sql: "PRAGMA \(name)").map { $0.description }
+        }
+    }
+}
