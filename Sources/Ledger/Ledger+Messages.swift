@@ -10,8 +10,7 @@ extension Ledger {
     public func recordMessage(
         mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?, raw: Data
     ) throws -> SeenMessage {
-        let bytes = [UInt8](raw)
-        let key = MessageKey.key(messageID: messageID, raw: bytes)
+        let key = MessageKey.key(messageID: messageID, raw: raw)
         let hasMessageID = MessageKey.normalize(messageID: messageID) != nil
         return try write("recordMessage", "\(mailbox) uidvalidity \(uidValidity) uid \(uid)") { db in
             _ = try Self.requireMailbox(db, mailbox, uidValidity: uidValidity)
@@ -20,30 +19,39 @@ extension Ledger {
                 arguments: [mailbox, Int64(uidValidity), Int64(uid)]) {
                 return SeenMessage(row: existing)
             }
-            let original = try Int64.fetchOne(
-                db, sql: "SELECT id FROM message WHERE message_key = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1",
-                arguments: [key])
-            let at = now()
-            try db.execute(
-                sql: """
-                    INSERT INTO message (mailbox, uid_validity, uid, message_key, has_message_id,
-                                         duplicate_of, state, raw_size, recorded_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, 'stored', ?, ?, ?)
-                    """,
-                arguments: [mailbox, Int64(uidValidity), Int64(uid), key, hasMessageID, original,
-                            bytes.count, at, at])
-            let rowID = db.lastInsertedRowID
-            try db.execute(sql: "INSERT INTO message_raw (message, bytes) VALUES (?, ?)", arguments: [rowID, raw])
-            try appendAudit(db, .message(rowID), from: nil, to: MessageState.stored.rawValue,
-                            reason: "\(mailbox) uidvalidity \(uidValidity) uid \(uid)")
-            if let original {
-                try moveMessage(db, rowID, to: .skipped, reason: "duplicate", error: nil,
-                                auditReason: "duplicate of message \(original)")
-            }
+            let rowID = try insertMessage(db, mailbox, uidValidity, uid, key: key, hasMessageID: hasMessageID, raw: raw)
             var message = try Self.requireMessage(db, rowID)
             message.isNew = true
             return message
         }
+    }
+
+    /// The row, its raw bytes, the audit row, and for a known key the duplicate skip; inside `recordMessage`'s transaction.
+    private func insertMessage(
+        _ db: Database, _ mailbox: String, _ uidValidity: UInt32, _ uid: UInt32,
+        key: String, hasMessageID: Bool, raw: Data
+    ) throws -> Int64 {
+        let original = try Int64.fetchOne(
+            db, sql: "SELECT id FROM message WHERE message_key = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1",
+            arguments: [key])
+        let at = now()
+        try db.execute(
+            sql: """
+                INSERT INTO message (mailbox, uid_validity, uid, message_key, has_message_id,
+                                     duplicate_of, state, raw_size, recorded_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'stored', ?, ?, ?)
+                """,
+            arguments: [mailbox, Int64(uidValidity), Int64(uid), key, hasMessageID, original,
+                        raw.count, at, at])
+        let rowID = db.lastInsertedRowID
+        try db.execute(sql: "INSERT INTO message_raw (message, bytes) VALUES (?, ?)", arguments: [rowID, raw])
+        try appendAudit(db, .message(rowID), from: nil, to: MessageState.stored.rawValue,
+                        reason: "\(mailbox) uidvalidity \(uidValidity) uid \(uid)")
+        if let original {
+            try moveMessage(db, rowID, to: .skipped, reason: "duplicate", error: nil,
+                            auditReason: "duplicate of message \(original)")
+        }
+        return rowID
     }
 
     /// MIME parsed and screened. A re-run on a message already past `parsed` changes nothing.

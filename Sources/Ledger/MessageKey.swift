@@ -1,5 +1,7 @@
 // The identity of a mail across mailboxes and UIDVALIDITY changes (design.md: "The same message in
 // both mailboxes is one request (Message-ID; a hash of the raw header when it has none)").
+import Foundation
+
 enum MessageKey {
     /// Trace fields differ between two deliveries of one mail (each mailbox gets its own
     /// `Received` chain and envelope copies), so the header hash leaves them out (RFC 5322 §3.6.7).
@@ -19,8 +21,8 @@ enum MessageKey {
     }
 
     /// The key of a mail: its Message-ID, or `sha256:` + hex of its header without trace fields.
-    static func key(messageID: String?, raw: [UInt8]) -> String {
-        normalize(messageID: messageID) ?? "sha256:" + SHA256.hex(headerWithoutTrace(raw))
+    static func key(messageID: String?, raw: Data) -> String {
+        normalize(messageID: messageID) ?? "sha256:" + SHA256.hex(headerWithoutTrace([UInt8](raw)))
     }
 
     /// The header section (up to the first empty line), unfolded (gateways re-fold long fields), trace fields removed,

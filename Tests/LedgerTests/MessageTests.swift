@@ -29,6 +29,9 @@ final class MessageTests: LedgerTestCase {
         let reopened = try openLedger()
         XCTAssertEqual(try reopened.rawMessage(message.rowID), raw, "still exact after re-open")
         XCTAssertEqual(try reopened.rawMessage(message.rowID).count, raw.count)
+
+        let empty = try reopened.recordMessage(mailbox: "aseguramiento", uidValidity: 7, uid: 2, messageID: nil, raw: Data())
+        XCTAssertEqual(try reopened.rawMessage(empty.rowID), Data(), "an empty fetch is stored too, not NULL")
     }
 
     func testSameMessageIDInTheOtherMailboxIsADuplicateOfTheFirst() throws {
