@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libcurl as Debian ships it (libcurl4-openssl-dev, pkg-config `libcurl`).
@@ -38,6 +39,12 @@ let package = Package(
             path: "Sources/Intake"
         ),
         .target(name: "MailTransport", dependencies: ["CCurl", "CurlShim", "MIME"], path: "Sources/MailTransport"),
+        // The SQLite ledger: plain values in and out, no transport or MIME types.
+        .target(
+            name: "Ledger",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/Ledger"
+        ),
         .executableTarget(
             name: "OCMIntakeCLI",
             dependencies: [
@@ -51,6 +58,11 @@ let package = Package(
         .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests"),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "MIME"], path: "Tests/IntakeTests"),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "CCurl", "CurlShim"], path: "Tests/MailTransportTests"),
+        .testTarget(
+            name: "LedgerTests",
+            dependencies: ["Ledger", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/LedgerTests"
+        ),
         .testTarget(name: "CLITests", dependencies: ["OCMIntakeCLI"], path: "Tests/CLITests"),
     ]
 )

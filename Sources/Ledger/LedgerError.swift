@@ -1,0 +1,61 @@
+// What can go wrong in the ledger, with the context an admin needs to act: the mailbox, UID,
+// request or outbox entry concerned, and SQLite's own message.
+import Foundation
+import GRDB
+
+public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file could not be created, opened or migrated.
+    case cannotOpen(path: String, reason: String)
+    /// SQLite refused an operation (disk full, I/O error, busy past the timeout, constraint).
+    case database(operation: String, subject: String, sqlite: String)
+    /// A mailbox used before `recordBaseline` said where it stands.
+    case unknownMailbox(String)
+    /// A poll working with a UIDVALIDITY the ledger no longer (or not yet) holds for that mailbox.
+    case uidValidityMismatch(mailbox: String, ledger: UInt32, given: UInt32)
+    case unknownMessage(rowID: Int64)
+    case unknownRequest(String)
+    case unknownOutboxEntry(Int64)
+    /// A state change the state machine does not allow (e.g. a skipped message linked to a request).
+    case invalidTransition(entity: AuditEntity, id: String, from: String, to: String)
+    /// A verdict for a revision that is neither the current one (a re-run) nor the next.
+    case revisionOutOfOrder(request: String, current: Int, given: Int)
+    /// A message already belongs to another request.
+    case messageLinkedElsewhere(rowID: Int64, request: String)
+    /// The same (request, revision) enqueued again under another Message-ID.
+    case outboxConflict(request: String, revision: Int, existingMessageID: String, givenMessageID: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotOpen(path, reason):
+            return "ledger \(path): cannot open: \(reason)"
+        case let .database(operation, subject, sqlite):
+            return "ledger \(operation) (\(subject)): \(sqlite)"
+        case let .unknownMailbox(name):
+            return "ledger: mailbox \(name) has no baseline yet"
+        case let .uidValidityMismatch(mailbox, ledger, given):
+            return "ledger: mailbox \(mailbox) is at UIDVALIDITY \(ledger), not \(given)"
+        case let .unknownMessage(rowID):
+            return "ledger: no message row \(rowID)"
+        case let .unknownRequest(id):
+            return "ledger: no request \(id)"
+        case let .unknownOutboxEntry(id):
+            return "ledger: no outbox entry \(id)"
+        case let .invalidTransition(entity, id, from, to):
+            return "ledger: \(entity.rawValue) \(id) cannot go from \(from) to \(to)"
+        case let .revisionOutOfOrder(request, current, given):
+            return "ledger: request \(request) is at revision \(current), got revision \(given)"
+        case let .messageLinkedElsewhere(rowID, request):
+            return "ledger: message row \(rowID) already belongs to \(request)"
+        case let .outboxConflict(request, revision, existing, given):
+            return "ledger: reply \(request) revision \(revision) is already queued as \(existing), not \(given)"
+        }
+    }
+
+    /// SQLite's message and code for a GRDB error, the text of anything else.
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return "\(error.message ?? "SQLite error") (code \(error.extendedResultCode.rawValue))"
+        }
+        return String(describing: error)
+    }
+}
