@@ -56,7 +56,11 @@ let package = Package(
         // Timing figures for the closing notes; not part of the test suite.
         .executableTarget(name: "Benchmarks", dependencies: ["MIME", "Intake"], path: "Sources/Benchmarks"),
         .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests"),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "MIME"], path: "Tests/IntakeTests"),
+        .testTarget(
+            name: "IntakeTests",
+            dependencies: ["Intake", "MIME", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/IntakeTests"
+        ),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "CCurl", "CurlShim"], path: "Tests/MailTransportTests"),
         .testTarget(
             name: "LedgerTests",
