@@ -38,8 +38,14 @@ public actor IMAPMailbox: Mailbox {
         }
     }
 
-    /// Commands sent and connections opened so far (poll-cost checks, `ocm-intake status`).
-    public var counters: (transfers: Int, connections: Int) { (session.transfers, session.connections) }
+    /// Fetches after which `\Seen` had to be removed again (should stay 0; see the type's doc).
+    private var seenRepairs = 0
+
+    /// Transfers (commands) and connections so far, and `\Seen` repairs: for poll-cost checks,
+    /// tests and `ocm-intake status`.
+    public var counters: (transfers: Int, connections: Int, seenRepairs: Int) {
+        (session.transfers, session.connections, seenRepairs)
+    }
 
     public func status() throws(MailboxError) -> MailboxStatus {
         let command = try request(.status, folder: mailbox) { () throws(IMAPRequestProblem) in try IMAPCommand.status(mailbox) }
@@ -142,8 +148,8 @@ public actor IMAPMailbox: Mailbox {
     /// Safety net: a FETCH response that reports `\Seen` means the server just set it (flags are
     /// only sent back when they change), i.e. the EXAMINE did not hold. Undo it at once.
     private func repairSeenFlagIfSet(_ result: CurlEasy.Result, uid: UInt32) throws(MailboxError) {
-        let fetchLines = IMAPResponse.lines(result.headerLines).filter { $0.hasPrefix("* ") && $0.uppercased().contains(" FETCH (") }
-        guard fetchLines.contains(where: { $0.uppercased().contains("FLAGS (") && $0.uppercased().contains("\\SEEN") }) else { return }
+        guard IMAPResponse.reportsSeen(IMAPResponse.lines(result.headerLines)) else { return }
+        seenRepairs += 1
         _ = try run(.store, uid: uid) { () throws(CurlError) in
             try session.command("UID STORE \(uid) -FLAGS.SILENT (\\Seen)", mailbox: mailbox)
         }

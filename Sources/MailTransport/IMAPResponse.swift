@@ -58,4 +58,14 @@ enum IMAPResponse {
                 && words[2].uppercased().hasPrefix("[READ-ONLY]")
         }
     }
+
+    /// Whether a `* n FETCH (… FLAGS (… \Seen …) …` line came back: servers send FLAGS in a
+    /// FETCH response only when the fetch itself changed them.
+    static func reportsSeen(_ lines: [String]) -> Bool {
+        lines.contains { line in
+            let upper = line.uppercased()
+            guard upper.hasPrefix("* "), upper.contains(" FETCH ("), let flags = upper.range(of: "FLAGS (") else { return false }
+            return upper[flags.upperBound...].prefix(while: { $0 != ")" }).contains("\\SEEN")
+        }
+    }
 }
