@@ -68,12 +68,14 @@ let protocolTraceCallback: curl_debug_callback = { _, type, data, size, userdata
     guard let data, let userdata else { return 0 }
     let trace = Unmanaged<ProtocolTrace>.fromOpaque(userdata).takeUnretainedValue()
     let direction: ProtocolTraceRedactor.Direction
-    switch type {
-    case CURLINFO_TEXT: direction = .info
-    case CURLINFO_HEADER_IN: direction = .fromServer
-    case CURLINFO_HEADER_OUT: direction = .toServer
-    case CURLINFO_DATA_IN: direction = .dataFromServer
-    case CURLINFO_DATA_OUT: direction = .dataToServer
+    // curl_infotype by value: CURLINFO_TEXT 0, HEADER_IN 1, HEADER_OUT 2, DATA_IN 3, DATA_OUT 4
+    // (the release build did not resolve the enumerator names in this closure).
+    switch type.rawValue {
+    case 0: direction = .info
+    case 1: direction = .fromServer
+    case 2: direction = .toServer
+    case 3: direction = .dataFromServer
+    case 4: direction = .dataToServer
     default: return 0
     }
     let chunk = data.withMemoryRebound(to: UInt8.self, capacity: size) { Array(UnsafeBufferPointer(start: $0, count: size)) }
