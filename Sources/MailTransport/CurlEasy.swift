@@ -19,6 +19,10 @@ public final class CurlEasy {
 
     let handle: UnsafeMutableRawPointer
     private let errorBuffer: UnsafeMutablePointer<CChar>
+    /// Lists handed to libcurl (it does not copy them), kept until replaced or deinit.
+    private var lists: [UInt32: CurlStringList] = [:]
+    /// The debug-callback context while a protocol trace is on.
+    private var trace: ProtocolTrace?
     /// A transfer whose body grows past this many bytes is aborted (CURLE_WRITE_ERROR).
     public var maxBodyBytes: Int
 
@@ -37,6 +41,7 @@ public final class CurlEasy {
     deinit {
         curl_easy_cleanup(handle)  // also LOGOUT/QUIT on a cached connection
         errorBuffer.deallocate()
+        // `lists` and `trace` are released after this body, i.e. after cleanup stopped using them.
     }
 
     private func check(_ rc: CURLcode) throws(CurlError) {
@@ -56,6 +61,36 @@ public final class CurlEasy {
         } else {
             try check(cs_setopt_string(handle, option, nil))
         }
+    }
+
+    /// A `curl_slist` option (`CURLOPT_MAIL_RCPT`, ...); `nil` clears it. The list stays alive
+    /// with the handle because libcurl keeps only the pointer.
+    public func set(_ option: CURLoption, list: [String]?) throws(CurlError) {
+        guard let list else {
+            try check(cs_setopt_slist(handle, option, nil))
+            lists[option.rawValue] = nil
+            return
+        }
+        let owned = try CurlStringList(list)
+        try check(cs_setopt_slist(handle, option, owned.pointer))
+        lists[option.rawValue] = owned
+    }
+
+    /// Turns on a redacted protocol trace (see `ProtocolTraceRedactor`), or off with `nil`.
+    /// Never route libcurl's raw verbose output anywhere: it holds credentials and bodies.
+    public func setTrace(_ sink: (@Sendable (String) -> Void)?) throws(CurlError) {
+        guard let sink else {
+            try set(CURLOPT_VERBOSE, 0)
+            try check(cs_setopt_debug_function(handle, nil))
+            try check(cs_setopt_pointer(handle, CURLOPT_DEBUGDATA, nil))
+            trace = nil
+            return
+        }
+        let context = ProtocolTrace(sink: sink)
+        try check(cs_setopt_debug_function(handle, protocolTraceCallback))
+        try check(cs_setopt_pointer(handle, CURLOPT_DEBUGDATA, Unmanaged.passUnretained(context).toOpaque()))
+        try set(CURLOPT_VERBOSE, 1)
+        trace = context
     }
 
     public func info(_ item: CURLINFO) -> Int {
@@ -90,8 +125,8 @@ public final class CurlEasy {
         _ = cs_setopt_pointer(handle, CURLOPT_READDATA, nil)
         guard rc == CURLE_OK else {
             let message = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(rc))
-            let last = context.headerLines.last?.trimmingCharacters(in: .whitespacesAndNewlines)
-            throw CurlError(code: Int(rc.rawValue), message: message, serverResponse: last)
+            throw CurlError(code: Int(rc.rawValue), message: message,
+                            serverResponse: CurlError.failureLine(in: context.headerLines))
         }
         return Result(body: context.body, headerLines: context.headerLines,
                       responseCode: info(CURLINFO_RESPONSE_CODE), newConnections: info(CURLINFO_NUM_CONNECTS))

@@ -1,0 +1,199 @@
+import Foundation
+import CCurl
+
+/// A mailbox on an IMAP server, through libcurl. One actor per configured mailbox, running on
+/// its own serial queue because every call blocks in `curl_easy_perform`; one easy handle, so
+/// the connection and login are reused from poll to poll.
+///
+/// Reading never sets `\Seen`: libcurl 7.88.1 fetches with `BODY[]` (not `.PEEK`), so each fetch
+/// is preceded by `EXAMINE` of the same mailbox on the same handle; the server then has it
+/// read-only while libcurl still believes its own SELECT holds (libcurl note §2.4). The
+/// integration tests check the flags from another connection after a fetch.
+public actor IMAPMailbox: Mailbox {
+    public nonisolated let name: String
+    private let mailbox: String
+    private let maxMessageBytes: Int
+    private let session: IMAPSession
+    private let executor: SerialQueueExecutor
+
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    /// UIDs per `UID SEARCH UID a:b`: keeps each `* SEARCH` line far below Debian's 300 KiB cap
+    /// on protocol lines (libcurl note §2.13 B3).
+    static let uidsPerSearch: UInt32 = 10_000
+
+    public init(configuration: MailServerConfiguration) throws(MailboxError) {
+        guard case .imap(let server, let mailbox) = configuration.url else {
+            throw MailboxError(mailbox: "\(configuration.url)", operation: .configure,
+                               reason: .invalidRequest("not an imap:// or imaps:// URL"))
+        }
+        name = "\(configuration.url)"
+        self.mailbox = mailbox
+        maxMessageBytes = configuration.maxMessageBytes
+        executor = SerialQueueExecutor(label: "imap \(name)")
+        do {
+            session = try IMAPSession(configuration: configuration, server: server)
+        } catch {
+            throw MailboxError(mailbox: name, operation: .configure, reason: .transfer(error))
+        }
+    }
+
+    /// Fetches after which `\Seen` had to be removed again (should stay 0; see the type's doc).
+    private var seenRepairs = 0
+
+    /// Transfers (commands) and connections so far, and `\Seen` repairs: for poll-cost checks,
+    /// tests and `ocm-intake status`.
+    public var counters: (transfers: Int, connections: Int, seenRepairs: Int) {
+        (session.transfers, session.connections, seenRepairs)
+    }
+
+    public func status() throws(MailboxError) -> MailboxStatus {
+        let command = try request(.status, folder: mailbox) { () throws(IMAPRequestProblem) in try IMAPCommand.status(mailbox) }
+        let result = try run(.status) { () throws(CurlError) in try session.command(command, mailbox: nil) }
+        let lines = IMAPResponse.lines(result.body) + IMAPResponse.lines(result.headerLines)
+        guard let status = IMAPResponse.status(in: lines) else {
+            throw failure(.status, reason: .unexpectedResponse(excerpt(lines)))
+        }
+        return status
+    }
+
+    public func uids(after: UInt32, through: UInt32?) throws(MailboxError) -> [UInt32] {
+        var last: UInt32
+        if let through {
+            last = through
+        } else {
+            let next = try status().uidNext
+            guard next > 0 else { return [] }
+            last = next - 1
+        }
+        guard last > after else { return [] }
+        var found: [UInt32] = []
+        var first = after + 1
+        while true {
+            let end = last - first < Self.uidsPerSearch ? last : first + Self.uidsPerSearch - 1
+            let range = first...end
+            let result = try run(.search) { () throws(CurlError) in
+                try session.command(IMAPCommand.uidSearch(from: first, through: end), mailbox: mailbox)
+            }
+            // QUIRK: `UID a:b` includes the highest UID even when it lies outside the range (RFC 3501 `*`
+            // semantics, Dovecot), and unsolicited `* n EXISTS` lines share the body: filter.
+            found += IMAPResponse.searchUIDs(in: IMAPResponse.lines(result.body)).filter { range.contains($0) }
+            if end == last { break }
+            first = end + 1
+        }
+        return Array(Set(found)).sorted()
+    }
+
+    public func fetch(uid: UInt32, uidValidity: UInt32) throws(MailboxError) -> [UInt8] {
+        let examine = try request(.fetch, folder: mailbox, uid: uid) { () throws(IMAPRequestProblem) in try IMAPCommand.examine(mailbox) }
+        let result: CurlEasy.Result
+        do {
+            result = try session.retryingStaleConnection { () throws(CurlError) in
+                let examined = try session.command(examine, mailbox: mailbox)
+                guard IMAPResponse.isReadOnly(IMAPResponse.lines(examined.headerLines)) else {
+                    throw CurlError(code: Int(CURLE_QUOTE_ERROR.rawValue), message: "EXAMINE did not report [READ-ONLY]; not fetching (it would set \\Seen)",
+                                    serverResponse: CurlError.failureLine(in: examined.headerLines))
+                }
+                return try session.fetch(mailbox: mailbox, uidValidity: uidValidity, uid: uid)
+            }
+        } catch {
+            throw fetchFailure(error, uid: uid, uidValidity: uidValidity)
+        }
+        try repairSeenFlagIfSet(result, uid: uid)
+        return result.body
+    }
+
+    public func search(messageID: String) throws(MailboxError) -> [UInt32] {
+        try searchMessageID(messageID, folder: mailbox)
+    }
+
+    public func appendDraft(_ raw: [UInt8], folder: String) throws(MailboxError) -> UInt32? {
+        guard folder.caseInsensitiveCompare(mailbox) != .orderedSame else {
+            // The polled mailbox is kept EXAMINEd (read-only) behind libcurl's back; storing flags
+            // there would fail. Drafts belong in their own folder anyway.
+            throw failure(.append, folder: folder, reason: .invalidRequest("the drafts folder must not be the polled mailbox"))
+        }
+        _ = try request(.append, folder: folder) { () throws(IMAPRequestProblem) in try IMAPCommand.quoted(folder) }
+        let appended = try run(.append, folder: folder) { () throws(CurlError) in try session.append(mailbox: folder, raw: raw) }
+        var uids: [UInt32] = []
+        if let appendUID = IMAPResponse.appendUID(in: IMAPResponse.lines(appended.headerLines)) {
+            uids = [appendUID.uid]
+        } else if let messageID = MessageID.find(in: raw) {
+            // No UIDPLUS: find it again by its Message-ID.
+            uids = try searchMessageID(messageID.value, folder: folder)
+        }
+        for uid in uids {
+            _ = try run(.store, folder: folder, uid: uid) { () throws(CurlError) in
+                try session.command(IMAPCommand.setFlags(uid: uid, "\\Draft"), mailbox: folder)
+            }
+        }
+        return uids.last
+    }
+
+    public func containsMessage(messageID: String, folder: String) throws(MailboxError) -> Bool {
+        try !searchMessageID(messageID, folder: folder).isEmpty
+    }
+
+    // MARK: - Pieces
+
+    private func searchMessageID(_ messageID: String, folder: String) throws(MailboxError) -> [UInt32] {
+        guard let id = MessageID(messageID) else {
+            throw failure(.search, folder: folder, reason: .invalidRequest("not a usable Message-ID: \(IMAPCommand.escaped(messageID))"))
+        }
+        let command = try request(.search, folder: folder) { () throws(IMAPRequestProblem) in try IMAPCommand.uidSearch(messageID: id.value) }
+        let result = try run(.search, folder: folder) { () throws(CurlError) in try session.command(command, mailbox: folder) }
+        return IMAPResponse.searchUIDs(in: IMAPResponse.lines(result.body)).sorted()
+    }
+
+    /// Safety net: a FETCH response that reports `\Seen` means the server just set it (flags are
+    /// only sent back when they change), i.e. the EXAMINE did not hold. Undo it at once.
+    private func repairSeenFlagIfSet(_ result: CurlEasy.Result, uid: UInt32) throws(MailboxError) {
+        guard IMAPResponse.reportsSeen(IMAPResponse.lines(result.headerLines)) else { return }
+        seenRepairs += 1
+        _ = try run(.store, uid: uid) { () throws(CurlError) in
+            try session.command("UID STORE \(uid) -FLAGS.SILENT (\\Seen)", mailbox: mailbox)
+        }
+    }
+
+    private func fetchFailure(_ error: CurlError, uid: UInt32, uidValidity: UInt32) -> MailboxError {
+        switch CURLcode(UInt32(error.code)) {
+        case CURLE_REMOTE_FILE_NOT_FOUND where error.message.localizedCaseInsensitiveContains("UIDVALIDITY"):
+            let actual = try? status().uidValidity
+            return failure(.fetch, uid: uid, reason: .uidValidityChanged(expected: uidValidity, actual: actual))
+        case CURLE_REMOTE_FILE_NOT_FOUND:
+            return failure(.fetch, uid: uid, reason: .messageNotFound)
+        case CURLE_WRITE_ERROR:
+            return failure(.fetch, uid: uid, reason: .messageTooLarge(limit: maxMessageBytes))
+        default:
+            return failure(.fetch, uid: uid, reason: .transfer(error))
+        }
+    }
+
+    private func run<T>(_ operation: MailboxError.Operation, folder: String? = nil, uid: UInt32? = nil,
+                        _ body: () throws(CurlError) -> T) throws(MailboxError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw failure(operation, folder: folder, uid: uid, reason: .transfer(error))
+        }
+    }
+
+    private func request(_ operation: MailboxError.Operation, folder: String? = nil, uid: UInt32? = nil,
+                         _ build: () throws(IMAPRequestProblem) -> String) throws(MailboxError) -> String {
+        do {
+            return try build()
+        } catch {
+            throw failure(operation, folder: folder, uid: uid, reason: .invalidRequest(error.problem))
+        }
+    }
+
+    private func failure(_ operation: MailboxError.Operation, folder: String? = nil, uid: UInt32? = nil,
+                         reason: MailboxError.Reason) -> MailboxError {
+        MailboxError(mailbox: name, operation: operation, folder: folder ?? mailbox, uid: uid, reason: reason)
+    }
+
+    /// Protocol lines for an error message: status/search lines only, never message content.
+    private func excerpt(_ lines: [String]) -> String {
+        String(lines.suffix(3).joined(separator: " | ").prefix(300))
+    }
+}

@@ -1,0 +1,55 @@
+/// How to reach one mailbox or SMTP server. The secret arrives resolved (the config loader reads
+/// files and environment variables); it is redacted from every description.
+public struct MailServerConfiguration: Sendable, CustomStringConvertible {
+    public enum Secret: Sendable, CustomStringConvertible {
+        case password(String)
+        /// An OAuth 2 access token (Microsoft 365 style XOAUTH2). Refreshing it is the caller's job.
+        case oauth2Token(String)
+
+        public var description: String {
+            switch self {
+            case .password: return "password([redacted])"
+            case .oauth2Token: return "oauth2Token([redacted])"
+            }
+        }
+    }
+
+    /// SASL mechanism forced through `CURLOPT_LOGIN_OPTIONS`. Forcing one matters: with a bearer
+    /// token and no option libcurl may fall back to PLAIN with an empty password.
+    public enum AuthMechanism: String, Sendable {
+        case plain = "PLAIN", login = "LOGIN", xoauth2 = "XOAUTH2", oauthBearer = "OAUTHBEARER"
+    }
+
+    public var url: MailServerURL
+    public var login: String?
+    public var secret: Secret?
+    /// nil: PLAIN for a password, XOAUTH2 for a token.
+    public var mechanism: AuthMechanism?
+    /// PEM bundle of trusted CAs (`CURLOPT_CAINFO`); nil uses the system store. Verification is
+    /// always on.
+    public var caFile: String?
+    public var connectTimeout: Duration = .seconds(15)
+    /// Longest wait for any single server response (`CURLOPT_SERVER_RESPONSE_TIMEOUT`).
+    public var responseTimeout: Duration = .seconds(60)
+    /// A transfer slower than `lowSpeedBytesPerSecond` for `lowSpeedTime` is aborted.
+    public var lowSpeedBytesPerSecond = 1
+    public var lowSpeedTime: Duration = .seconds(60)
+    /// Messages above this are refused by `fetch` (the daemon records the request as too large).
+    public var maxMessageBytes = 50 * 1024 * 1024
+    /// Redacted protocol lines for debugging (see `ProtocolTraceRedactor`); nil in production.
+    public var trace: (@Sendable (String) -> Void)?
+
+    public init(url: MailServerURL, login: String? = nil, secret: Secret? = nil, caFile: String? = nil) {
+        self.url = url
+        self.login = login
+        self.secret = secret
+        self.caFile = caFile
+    }
+
+    public var description: String {
+        var text = "\(url)"
+        if let login { text += " login \(login)" }
+        if let secret { text += " \(secret)" }
+        return text
+    }
+}

@@ -1,0 +1,29 @@
+/// A mailbox the daemon polls and, in `drafts` review mode, writes replies into. Reading never
+/// changes what staff see: no `\Seen`, no moves, no deletes (design.md, "Mail contracts").
+///
+/// Concurrency: conformers are actors whose blocking work (libcurl transfers, file I/O) runs on
+/// a private serial queue (`SerialQueueExecutor`), never on Swift's cooperative pool. Calls to one
+/// mailbox are serialised; different mailboxes run in parallel.
+public protocol Mailbox: Sendable {
+    /// Where this is, for logs and errors (URL or path; never credentials).
+    nonisolated var name: String { get }
+
+    /// UIDVALIDITY, UIDNEXT and message count; cost independent of the mailbox size.
+    func status() async throws(MailboxError) -> MailboxStatus
+
+    /// UIDs in `after+1 ... through` (or up to UIDNEXT-1 when `through` is nil), ascending.
+    func uids(after: UInt32, through: UInt32?) async throws(MailboxError) -> [UInt32]
+
+    /// The raw message, byte for byte, as long as UIDVALIDITY is still `uidValidity`.
+    func fetch(uid: UInt32, uidValidity: UInt32) async throws(MailboxError) -> [UInt8]
+
+    /// UIDs in this mailbox whose Message-ID header is `messageID` (with or without `<>`).
+    func search(messageID: String) async throws(MailboxError) -> [UInt32]
+
+    /// Stores a reply in `folder` flagged `\Draft` (not `\Seen`); returns its UID when known.
+    func appendDraft(_ raw: [UInt8], folder: String) async throws(MailboxError) -> UInt32?
+
+    /// Whether `folder` holds a message with this Message-ID: the outbox's check after a crash
+    /// before delivering a reply again.
+    func containsMessage(messageID: String, folder: String) async throws(MailboxError) -> Bool
+}
