@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libcurl as Debian ships it (libcurl4-openssl-dev, pkg-config `libcurl`).
@@ -44,6 +46,17 @@ let package = Package(
             name: "Ledger",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
             path: "Sources/Ledger"
+        ),
+        // The poll cycle, outbox delivery, configuration and lifecycle: the imperative shell.
+        .target(
+            name: "Daemon",
+            dependencies: [
+                "MIME", "Intake", "MailTransport", "Ledger",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Sources/Daemon"
         ),
         .executableTarget(
             name: "OCMIntakeCLI",

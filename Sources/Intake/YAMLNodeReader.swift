@@ -3,11 +3,13 @@ import Yams
 /// Reads a composed YAML tree into typed values, turning every surprise into a `ConfigError`
 /// that names file, line and key. Config is read through `Node` rather than `Decodable` because
 /// only the node keeps its `mark` (line) and an unknown key must be an error, not ignored.
-struct YAMLNodeReader {
-    let file: String
+package struct YAMLNodeReader {
+    package let file: String
+
+    package init(file: String) { self.file = file }
 
     /// The document's root, or nil when the text holds no document (empty, comments only).
-    func root(of yaml: String) throws(ConfigError) -> Node? {
+    package func root(of yaml: String) throws(ConfigError) -> Node? {
         do {
             return try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
@@ -17,14 +19,14 @@ struct YAMLNodeReader {
         }
     }
 
-    func line(_ node: Node) -> Int { node.mark?.line ?? 1 }
+    package func line(_ node: Node) -> Int { node.mark?.line ?? 1 }
 
-    func isNull(_ node: Node) -> Bool {
+    package func isNull(_ node: Node) -> Bool {
         if case .scalar = node { return node.null != nil } else { return false }
     }
 
     /// A mapping's entries by key, refusing keys not in `allowed` (reported on the key's line).
-    func mapping(_ node: Node, key: String, allowed: [String]) throws(ConfigError) -> [String: Node] {
+    package func mapping(_ node: Node, key: String, allowed: [String]) throws(ConfigError) -> [String: Node] {
         guard case let .mapping(m) = node else {
             throw .wrongType(file: file, line: line(node), key: key, expected: "a mapping", found: kind(node))
         }
@@ -40,7 +42,7 @@ struct YAMLNodeReader {
     }
 
     /// A list's items; a null value (`remove:` with nothing after it) is the empty list.
-    func sequence(_ node: Node, key: String) throws(ConfigError) -> [Node] {
+    package func sequence(_ node: Node, key: String) throws(ConfigError) -> [Node] {
         if isNull(node) { return [] }
         guard case let .sequence(s) = node else {
             throw .wrongType(file: file, line: line(node), key: key, expected: "a list", found: kind(node))
@@ -48,7 +50,7 @@ struct YAMLNodeReader {
         return Array(s)
     }
 
-    func string(_ node: Node, key: String) throws(ConfigError) -> String {
+    package func string(_ node: Node, key: String) throws(ConfigError) -> String {
         guard case let .scalar(s) = node, !isNull(node) else {
             throw .wrongType(file: file, line: line(node), key: key, expected: "a text", found: kind(node))
         }
@@ -56,7 +58,7 @@ struct YAMLNodeReader {
     }
 
     /// A whole number within `range`.
-    func int(_ node: Node, key: String, range: ClosedRange<Int>) throws(ConfigError) -> Int {
+    package func int(_ node: Node, key: String, range: ClosedRange<Int>) throws(ConfigError) -> Int {
         guard case let .scalar(s) = node, let value = Int(s.string) else {
             throw .wrongType(file: file, line: line(node), key: key, expected: "a whole number", found: kind(node))
         }
@@ -68,7 +70,7 @@ struct YAMLNodeReader {
     }
 
     /// `true`/`false` (also yes/no, sí/no as OCM may write them).
-    func bool(_ node: Node, key: String) throws(ConfigError) -> Bool {
+    package func bool(_ node: Node, key: String) throws(ConfigError) -> Bool {
         guard case let .scalar(s) = node else {
             throw .wrongType(file: file, line: line(node), key: key, expected: "true or false", found: kind(node))
         }
@@ -80,7 +82,7 @@ struct YAMLNodeReader {
     }
 
     /// A list of texts; a single text is accepted as a list of one.
-    func strings(_ node: Node, key: String) throws(ConfigError) -> [String] {
+    package func strings(_ node: Node, key: String) throws(ConfigError) -> [String] {
         if case .scalar = node, !isNull(node) { return [try string(node, key: key)] }
         var out: [String] = []
         for item in try sequence(node, key: key) { out.append(try string(item, key: key)) }
@@ -89,7 +91,7 @@ struct YAMLNodeReader {
 
     /// A `yyyy-mm-dd` scalar, quoted or not (YAML would call the bare form a timestamp; the
     /// text is what counts).
-    func date(_ node: Node, key: String) throws(ConfigError) -> CivilDate {
+    package func date(_ node: Node, key: String) throws(ConfigError) -> CivilDate {
         guard case let .scalar(s) = node, !isNull(node) else {
             throw .wrongType(file: file, line: line(node), key: key, expected: "a date (yyyy-mm-dd)", found: kind(node))
         }
@@ -100,13 +102,13 @@ struct YAMLNodeReader {
         return date
     }
 
-    func required(_ entries: [String: Node], _ key: String, in node: Node) throws(ConfigError) -> Node {
+    package func required(_ entries: [String: Node], _ key: String, in node: Node) throws(ConfigError) -> Node {
         guard let value = entries[key] else { throw .missingKey(file: file, line: line(node), key: key) }
         return value
     }
 
     /// How a node looks, for "expected X, found Y".
-    func kind(_ node: Node) -> String {
+    package func kind(_ node: Node) -> String {
         switch node {
         case .mapping: "a mapping"
         case .sequence: "a list"
