@@ -160,6 +160,19 @@ final class IMAPMailboxTests: XCTestCase {
         XCTAssertEqual(try lab.flags("aseguramientoocm", uid: delivered.uid), "()")
     }
 
+    /// A connection the server dropped while idle fails the next transfer once (56); the
+    /// idempotent commands retry once on a new connection instead of failing the poll.
+    func testAConnectionKickedByTheServerIsReplacedTransparently() async throws {
+        let mailbox = try IMAPMailbox(configuration: lab.imap("ana"))
+        let before = try await mailbox.status()
+        _ = try lab.doveadm(["kick", lab.address("ana")])
+        let after = try await mailbox.status()
+        XCTAssertEqual(after.uidValidity, before.uidValidity)
+        let counters = await mailbox.counters
+        XCTAssertEqual(counters.connections, 2, "logged in again after the kick")
+        XCTAssertEqual(counters.transfers, 3, "STATUS, the STATUS that hit the dead connection, its retry")
+    }
+
     func testSTARTTLSOnThePlainPortWorks() async throws {
         let mailbox = try IMAPMailbox(configuration: lab.imap("jorge", base: lab["LAB_IMAP_URL"]))
         let status = try await mailbox.status()
