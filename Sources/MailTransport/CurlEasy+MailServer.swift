@@ -27,8 +27,16 @@ extension CurlEasy {
         case nil:
             break
         }
+        // QUIRK (libcurl 7.88.1, KNOWN_BUGS 3.1): libcurl's pingpong reader silently drops the middle of a response
+        // line when one read brings more than half its buffer without a newline (16 KiB default):
+        // a 49 KB `* SEARCH` line came back as 4.6 KB, still CRLF-terminated (measured against
+        // Dovecot). 512 KiB (the maximum in 7.88.1) keeps every line this client provokes whole;
+        // IMAPMailbox.uidsPerSearch bounds them far below half of it.
+        try set(CURLOPT_BUFFERSIZE, Self.responseBufferBytes)
         if let trace = configuration.trace { try setTrace(trace) }
     }
+
+    static let responseBufferBytes = 512 * 1024
 
     static func milliseconds(_ duration: Duration) -> Int {
         let (seconds, attoseconds) = duration.components

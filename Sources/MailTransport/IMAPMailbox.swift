@@ -18,8 +18,9 @@ public actor IMAPMailbox: Mailbox {
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
-    /// UIDs per `UID SEARCH UID a:b`: keeps each `* SEARCH` line far below Debian's 300 KiB cap
-    /// on protocol lines (libcurl note §2.13 B3).
+    /// UIDs per `UID SEARCH UID a:b`: each `* SEARCH` line stays ≤ 110 KB, below Debian's 300 KiB
+    /// cap on protocol lines (libcurl note §2.13 B3) and below half the 512 KiB response buffer
+    /// past which libcurl clips lines (see `CurlEasy.configure(for:server:)`).
     static let uidsPerSearch: UInt32 = 10_000
 
     public init(configuration: MailServerConfiguration) throws(MailboxError) {

@@ -55,6 +55,20 @@ final class IMAPMailboxTests: XCTestCase {
         XCTAssertEqual(empty, [])
     }
 
+    /// Long `* SEARCH` lines come back whole: libcurl's default 16 KiB buffer silently clipped a
+    /// 10,000-UID line to 935 UIDs (KNOWN_BUGS 3.1); the 512 KiB buffer and bounded chunks fix it.
+    func testLongSearchResultsAreComplete() async throws {
+        let folder = "Long-\(UUID().uuidString.prefix(8))"
+        let fill = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../scripts/lab/lab-fill.sh").path
+        let filled = try MailLab.run(fill, [lab["LAB"], "outbound", folder, "12000"])
+        XCTAssertEqual(filled.status, 0, filled.stderr)
+        let mailbox = try IMAPMailbox(configuration: lab.imap("outbound", mailbox: folder))
+        let all = try await mailbox.uids(after: 0, through: nil)
+        XCTAssertEqual(all, Array(1...12000))
+        let transfers = await mailbox.counters.transfers
+        XCTAssertEqual(transfers, 3, "STATUS + two bounded UID SEARCH chunks")
+    }
+
     func testFetchReturnsTheDeliveredMessageAndLeavesItUnseen() async throws {
         let delivered = try await deliver(to: "formacionocm")
         XCTAssertEqual(try lab.flags("formacionocm", uid: delivered.uid), "()")
@@ -144,6 +158,19 @@ final class IMAPMailboxTests: XCTestCase {
         let fetched = try await mailbox.fetch(uid: delivered.uid, uidValidity: status.uidValidity)
         XCTAssertEqual(MessageID.find(in: fetched)?.value, delivered.id)
         XCTAssertEqual(try lab.flags("aseguramientoocm", uid: delivered.uid), "()")
+    }
+
+    /// A connection the server dropped while idle fails the next transfer once (56); the
+    /// idempotent commands retry once on a new connection instead of failing the poll.
+    func testAConnectionKickedByTheServerIsReplacedTransparently() async throws {
+        let mailbox = try IMAPMailbox(configuration: lab.imap("ana"))
+        let before = try await mailbox.status()
+        _ = try lab.doveadm(["kick", lab.address("ana")])
+        let after = try await mailbox.status()
+        XCTAssertEqual(after.uidValidity, before.uidValidity)
+        let counters = await mailbox.counters
+        XCTAssertEqual(counters.connections, 2, "logged in again after the kick")
+        XCTAssertEqual(counters.transfers, 3, "STATUS, the STATUS that hit the dead connection, its retry")
     }
 
     func testSTARTTLSOnThePlainPortWorks() async throws {
