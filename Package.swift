@@ -61,8 +61,11 @@ let package = Package(
         .executableTarget(
             name: "OCMIntakeCLI",
             dependencies: [
-                "MIME", "Intake", "MailTransport",
+                "MIME", "Intake", "MailTransport", "Ledger", "Daemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             path: "Sources/ocm-intake"
         ),

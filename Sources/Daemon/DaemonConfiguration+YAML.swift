@@ -105,7 +105,7 @@ extension DaemonConfiguration {
             text = "maildir:" + base.appendingPathComponent(String(text.dropFirst("maildir:".count))).standardizedFileURL.path
         }
         let url: MailServerURL
-        do { url = try MailServerURL(text) } catch {
+        do { url = try MailServerURL(parsing: text) } catch {
             throw .invalidValue(file: r.file, line: r.line(urlNode), key: "url", message: "\(error)")
         }
         var configuration = MailServerConfiguration(url: url)

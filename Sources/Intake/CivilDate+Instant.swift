@@ -20,3 +20,11 @@ extension CivilDate {
         self.init(instant: instant, timeZoneOffsetSeconds: timeZone.secondsFromGMT(for: instant))
     }
 }
+
+extension CivilDate {
+    /// The first instant of this day in `timeZone` (midnight local time).
+    public func startInstant(in timeZone: TimeZone) -> Date {
+        let utcMidnight = Date(timeIntervalSince1970: TimeInterval(dayNumber) * 86_400)
+        return utcMidnight.addingTimeInterval(-TimeInterval(timeZone.secondsFromGMT(for: utcMidnight)))
+    }
+}

@@ -10,9 +10,11 @@ public struct RequestEvaluator: Sendable {
         self.calendar = calendar
     }
 
-    public func evaluate(_ request: TrainingRequest, requestDay: CivilDate) -> Verdict {
+    /// `materialDay` is when the material arrived: the request day for a single mail, the last
+    /// mail's day for a request completed over several mails.
+    public func evaluate(_ request: TrainingRequest, requestDay: CivilDate, materialDay: CivilDate? = nil) -> Verdict {
         let target = request.trainingDate ?? request.productionDate
-        let deadlines = leadTimes(request, requestDay: requestDay, target: target)
+        let deadlines = leadTimes(request, requestDay: requestDay, materialDay: materialDay ?? requestDay, target: target)
         let materialDue = deadlines.first { $0.rule.appliesTo == .material }?.due
         var observations: [Observation] = []
         if request.productionDate == nil { observations.append(.missingProductionDate) }
@@ -28,8 +30,9 @@ public struct RequestEvaluator: Sendable {
         }
         for deadline in deadlines where !deadline.met {
             guard let target else { continue }
-            observations.append(.lateRequest(rule: deadline.rule, days: deadline.days, requestDay: requestDay, target: target,
-                                             due: deadline.due, earliestTarget: earliestTarget(deadline.rule, days: deadline.days, requestDay: requestDay),
+            let day = deadline.rule.appliesTo == .material ? (materialDay ?? requestDay) : requestDay
+            observations.append(.lateRequest(rule: deadline.rule, days: deadline.days, requestDay: day, target: target,
+                                             due: deadline.due, earliestTarget: earliestTarget(deadline.rule, days: deadline.days, requestDay: day),
                                              targetIsTraining: request.trainingDate != nil))
         }
         let missing = observations.compactMap(\.missingCode).sorted()
@@ -49,14 +52,15 @@ public struct RequestEvaluator: Sendable {
 
     /// "N days before T" holds for R when the days d with R < d ≤ T number at least N; the
     /// relief of Nota 2 applies when the request states its condition.
-    func leadTimes(_ request: TrainingRequest, requestDay: CivilDate, target: CivilDate?) -> [LeadTimeCheck] {
+    func leadTimes(_ request: TrainingRequest, requestDay: CivilDate, materialDay: CivilDate, target: CivilDate?) -> [LeadTimeCheck] {
         guard let target, let kind = rules.kind(request.kind) else { return [] }
         return kind.leadTimes.map { rule in
             var days = rule.days
             if let relief = rule.relief, request.conditions.contains(relief.condition) { days = min(days, relief.days) }
             let due = rule.unit == .habiles ? calendar.latestRequestDay(businessDaysBefore: days, target: target)
                 : calendar.latestRequestDay(calendarDaysBefore: days, target: target)
-            return LeadTimeCheck(rule: rule, days: days, due: due, met: requestDay <= due)
+            let day = rule.appliesTo == .material ? materialDay : requestDay
+            return LeadTimeCheck(rule: rule, days: days, due: due, met: day <= due)
         }
     }
 

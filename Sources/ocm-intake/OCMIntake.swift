@@ -3,18 +3,23 @@ import Foundation
 
 /// The command line: argument parsing only; every command delegates to the library targets.
 @main
-struct OCMIntake: ParsableCommand {
+struct OCMIntake: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ocm-intake",
         abstract: "Reads ICETEX training-request mails and checks them against procedure M5-1-21.",
-        subcommands: [InspectCommand.self, MimeCommand.self, CalendarCommand.self]
+        subcommands: [RunCommand.self, OnceCommand.self, InspectCommand.self, CheckConfigCommand.self, StatusCommand.self,
+                      RequestsCommand.self, ReviewCommand.self, MimeCommand.self, CalendarCommand.self]
     )
 
     /// ArgumentParser exits usage errors with 64 (EX_USAGE); design.md promises 2.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var async = command as? AsyncParsableCommand {
+                try await async.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .success {
