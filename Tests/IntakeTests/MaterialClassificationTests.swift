@@ -197,7 +197,9 @@ final class MaterialClassificationTests: XCTestCase {
         mail.fields = [
             ("Fecha de salida a producción", "15/06/2026"),
             ("Material de apoyo", "adjunto"),
-            ("Test", "\n" + row.testQuestions.enumerated().map { "\($0 + 1). \($1)" }.joined(separator: "\n")),
+            // The test goes in the body, or is attached and the field says so.
+            ("Test", row.testAttachment != nil ? "Adjunto"
+                : "\n" + row.testQuestions.enumerated().map { "\($0 + 1). \($1)" }.joined(separator: "\n")),
         ]
         mail.quoted = row.quoted
         mail.attachments = [
@@ -250,10 +252,17 @@ final class MaterialClassificationTests: XCTestCase {
                          """, missing: [], source: #line),
         ]
         for row in rows {
-            let inspection = try fondos(row).inspect()
-            XCTAssertEqual(inspection.area, "fondos", row.name, line: row.source)
-            XCTAssertEqual(inspection.kind, "nuevo", row.name, line: row.source)
-            XCTAssertEqual(inspection.missing, row.missing, row.name, line: row.source)
+            for layout in ["Label: value lines", "Outlook table as text", "Outlook HTML table only"] {
+                var mail = try fondos(row)
+                if layout != "Label: value lines" { mail.fieldStyle = .tab }
+                mail.htmlOnly = layout == "Outlook HTML table only"
+                let inspection = mail.inspect()
+                let name = "\(row.name) (\(layout))"
+                XCTAssertEqual(inspection.area, "fondos", name, line: row.source)
+                XCTAssertEqual(inspection.kind, "nuevo", name, line: row.source)
+                XCTAssertEqual(inspection.questions, 5, name, line: row.source)
+                XCTAssertEqual(inspection.missing, row.missing, name, line: row.source)
+            }
         }
     }
 
