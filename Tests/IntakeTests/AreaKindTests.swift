@@ -81,11 +81,13 @@ final class AreaKindTests: XCTestCase {
     }
 
     /// How each kind is written in a body, for the three misional areas.
-    static let kindWordings: [(kind: String, intro: String)] = [
-        ("nuevo", "Solicitamos la capacitación del nuevo programa."),
-        ("actualizacion", "Solicitamos capacitación por la actualización del proceso de atención."),
-        ("refuerzo", "Solicitamos un refuerzo focalizado al proveedor sobre el proceso de atención."),
-        ("adicional", "Solicitamos una sesión adicional a la ya realizada."),
+    static let kindWordings: [(kind: String, wording: String, intro: String)] = [
+        ("nuevo", "nuevo programa", "Solicitamos la capacitación del nuevo programa."),
+        ("nuevo", "refuerzo del portafolio (4.1.1 a)", "Solicitamos un refuerzo del portafolio con un producto más."),
+        ("actualizacion", "actualización", "Solicitamos capacitación por la actualización del proceso de atención."),
+        ("refuerzo", "refuerzo focalizado", "Solicitamos un refuerzo focalizado al proveedor sobre el proceso de atención."),
+        ("refuerzo", "refuerzo and refuerzo del portafolio", "Solicitamos un refuerzo del portafolio y un refuerzo sobre el proceso."),
+        ("adicional", "sesión adicional", "Solicitamos una sesión adicional a la ya realizada."),
     ]
 
     static let misionalSignatures = [
@@ -119,8 +121,8 @@ final class AreaKindTests: XCTestCase {
 
     func testEveryMisionalAreaTimesKindByKeywords() {
         for (area, signature) in Self.misionalSignatures {
-            for (kind, intro) in Self.kindWordings {
-                let row = Row(name: "\(area) × \(kind)", intro: intro, signature: signature, area: area, kind: kind)
+            for (kind, wording, intro) in Self.kindWordings {
+                let row = Row(name: "\(area) × \(kind) (\(wording))", intro: intro, signature: signature, area: area, kind: kind)
                 let inspection = mail(row).inspect()
                 XCTAssertEqual(inspection.area, area, row.name)
                 XCTAssertEqual(inspection.kind, kind, row.name)
@@ -167,6 +169,11 @@ final class AreaKindTests: XCTestCase {
             fields: [("Tipo de solicitud", "Proyecto")], area: "proyecto", kind: "proyecto"),
         Row(name: "TIPO: Refuerzo for a project", signature: RequestMailBuilder.proyectoSignature,
             fields: [("Tipo de solicitud", "Refuerzo")], area: "proyecto", kind: "refuerzo"),
+        // 4.1.1 a: "tema nuevo o refuerzo de portafolio" is a new topic, not a (b) reinforcement.
+        Row(name: "TIPO: Refuerzo de portafolio is 4.1.1 a", signature: RequestMailBuilder.creditoSignature,
+            fields: [("Tipo de solicitud", "Refuerzo de portafolio")], area: "credito", kind: "nuevo"),
+        Row(name: "TIPO: Refuerzo de procesos is 4.1.1 b", signature: RequestMailBuilder.creditoSignature,
+            fields: [("Tipo de solicitud", "Refuerzo de procesos")], area: "credito", kind: "refuerzo"),
     ]
 
     func testExplicitTipoDeSolicitud() {
