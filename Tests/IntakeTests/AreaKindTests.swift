@@ -60,6 +60,7 @@ final class AreaKindTests: XCTestCase {
         Row(name: "fondos by subject", subject: "Capacitación Fondo de Reparación para Víctimas", area: "fondos", kind: "nuevo"),
         Row(name: "explicit ÁREA field beats the body", intro: "Solicitamos capacitación sobre el crédito educativo de posgrado.",
             fields: [("ÁREA", "Oficina de Relaciones Internacionales")], area: "becas", kind: "nuevo"),
+        Row(name: "explicit ÁREA by its acronym", fields: [("AREA", "ORI")], area: "becas", kind: "nuevo"),
         Row(name: "explicit ÁREA SOLICITANTE beats the signature", signature: RequestMailBuilder.fondosSignature,
             fields: [("Área solicitante", "Vicepresidencia de Crédito y Cobranza")], area: "credito", kind: "nuevo"),
         Row(name: "signature outweighs one word in the body", intro: "Solicitamos capacitación; aplica también a la línea de crédito.",
