@@ -23,23 +23,32 @@ extension RequestReader {
     /// asking without saying otherwise asks for a new topic (4.1.1 a).
     func kind(fields: LabeledFields, text: String, area: String) -> String {
         if let explicit = fields[.tipo]?.value {
-            let key = KeywordMatcher.paddedKey(explicit)
-            if let code = Rules.kindCodes.first(where: { key.contains(" \($0) ") }) { return code }
-            if let match = kindMatchers.first(where: { $0.matcher.firstMatch(inPaddedKey: key) != nil }) { return match.code }
+            let named = namedKinds(in: explicit, codesAsKeywords: true)
+            if let code = Rules.kindCodes.first(where: named.contains) { return code }
         }
         if area == "proyecto" { return "proyecto" }
-        let key = KeywordMatcher.paddedKey(text)
-        for code in ["resultados", "adicional", "refuerzo", "actualizacion"] {
-            if let matcher = kindMatchers.first(where: { $0.code == code })?.matcher, matcher.firstMatch(inPaddedKey: key) != nil {
-                return code
+        let named = namedKinds(in: text, codesAsKeywords: false)
+        if let code = ["resultados", "adicional", "refuerzo", "actualizacion"].first(where: named.contains) { return code }
+        if area == "ocm" { return "ocm" }
+        if rules.area(area)?.misional == true || named.contains("nuevo") { return "nuevo" }
+        return "otro"
+    }
+
+    /// The kinds whose keywords `text` names. The longest keyword is read first and hides the
+    /// shorter ones inside it: "refuerzo de portafolio" (4.1.1 a) is a new topic, not a
+    /// "refuerzo". With `codesAsKeywords` the codes themselves count ("Tipo: Proyecto").
+    func namedKinds(in text: String, codesAsKeywords: Bool) -> Set<String> {
+        var pairs = kindMatchers.flatMap { kind in kind.matcher.keys.map { (code: kind.code, key: $0) } }
+        if codesAsKeywords { pairs += Rules.kindCodes.map { (code: $0, key: $0) } }
+        var key = KeywordMatcher.paddedKey(text)
+        var named = Set<String>()
+        for pair in pairs.sorted(by: { $0.key.count > $1.key.count }) {
+            while let range = key.range(of: " \(pair.key) ") {
+                named.insert(pair.code)
+                key.replaceSubrange(range, with: " | ")
             }
         }
-        if area == "ocm" { return "ocm" }
-        if rules.area(area)?.misional == true { return "nuevo" }
-        if let nuevo = kindMatchers.first(where: { $0.code == "nuevo" })?.matcher, nuevo.firstMatch(inPaddedKey: key) != nil {
-            return "nuevo"
-        }
-        return "otro"
+        return named
     }
 
     func conditions(in text: String) -> Set<String> {

@@ -78,7 +78,8 @@ public struct RequestReader: Sendable {
             productionDate: production, trainingDate: training, topics: topics, questionCount: count,
             declaredQuestions: body.declared, conditions: conditions(in: requestText + "\n" + (fields[.material]?.value ?? "")),
             material: material, attachments: attachments, categories: categories,
-            looksLikeRequest: !fields.isEmpty || !attachments.isEmpty || Self.trainingWords.firstMatch(in: requestText) != nil,
+            // Attachments count when they are material: a photo alone does not make a request.
+            looksLikeRequest: !fields.isEmpty || !material.isEmpty || Self.trainingWords.firstMatch(in: requestText) != nil,
             warnings: warnings)
     }
 

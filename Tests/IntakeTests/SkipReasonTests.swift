@@ -1,0 +1,148 @@
+import Foundation
+import MIME
+import XCTest
+@testable import Intake
+
+/// Who gets no reply (RFC 3834, design.md), each reason reachable without the ledger, from
+/// mails that otherwise carry a complete request: only the screening can stop them.
+final class SkipReasonTests: XCTestCase {
+    struct Row {
+        var name: String
+        var change: (inout RequestMailBuilder) -> Void
+        /// nil: the mail is answered.
+        var reason: SkipReason?
+        var source: UInt
+
+        init(_ name: String, _ reason: SkipReason?, source: UInt = #line, _ change: @escaping (inout RequestMailBuilder) -> Void) {
+            (self.name, self.reason, self.source, self.change) = (name, reason, source, change)
+        }
+    }
+
+    static func header(_ name: String, _ value: String) -> (inout RequestMailBuilder) -> Void {
+        { $0.headers.append((name, value)) }
+    }
+
+    static func sender(_ address: String, name: String = "Remitente") -> (inout RequestMailBuilder) -> Void {
+        { $0.from = address; $0.fromName = name }
+    }
+
+    static var rows: [Row] { [
+        Row("a plain request", nil) { _ in },
+        Row("Auto-Submitted: no is a person writing", nil, header("Auto-Submitted", "no")),
+        Row("Auto-Submitted: auto-replied", .autoSubmitted, header("Auto-Submitted", "auto-replied")),
+        Row("Auto-Submitted: auto-generated", .autoSubmitted, header("Auto-Submitted", "auto-generated")),
+        Row("Auto-Submitted: Auto-Replied (case)", .autoSubmitted, header("Auto-Submitted", "Auto-Replied")),
+        Row("X-Autoreply: yes", .autoSubmitted, header("X-Autoreply", "yes")),
+        Row("X-Autorespond", .autoSubmitted, header("X-Autorespond", "vacation")),
+        Row("Respuesta automática: subject", .autoSubmitted) { $0.subject = "Respuesta automática: Solicitud capacitación" },
+        Row("Automatic reply: subject", .autoSubmitted) { $0.subject = "Automatic reply: Solicitud capacitación" },
+        Row("MAILER-DAEMON sender", .bounce, sender("MAILER-DAEMON@icetex.gov.co", name: "Mail Delivery System")),
+        Row("postmaster sender", .bounce, sender("postmaster@icetex.gov.co", name: "Postmaster")),
+        Row("Return-Path <>", .bounce, header("Return-Path", "<>")),
+        Row("List-Id", .mailingList, header("List-Id", "Comunicaciones internas <comunicaciones.icetex.gov.co>")),
+        Row("List-Unsubscribe", .mailingList, header("List-Unsubscribe", "<mailto:salir@icetex.gov.co>")),
+        Row("Precedence: bulk", .mailingList, header("Precedence", "bulk")),
+        Row("Precedence: junk", .mailingList, header("Precedence", "junk")),
+        Row("Precedence: list", .mailingList, header("Precedence", "list")),
+        Row("Precedence: first-class is a person", nil, header("Precedence", "first-class")),
+        Row("From aseguramientoocm@", .ownAddress, sender("aseguramientoocm@icetex.gov.co", name: "Aseguramiento OCM")),
+        Row("From formacionocm@", .ownAddress, sender("formacionocm@icetex.gov.co", name: "Formación OCM")),
+        Row("From our mailbox in capitals", .ownAddress, sender("AseguramientoOCM@ICETEX.gov.co", name: "Aseguramiento OCM")),
+        Row("gmail.com", .senderNotAllowed, sender("maria.estudiante@gmail.com", name: "Maria")),
+        Row("look-alike domain icetex.gov.co.evil.com", .senderNotAllowed, sender("amperez@icetex.gov.co.evil.com")),
+        Row("look-alike domain evil-icetex.gov.co", .senderNotAllowed, sender("amperez@evil-icetex.gov.co")),
+        Row("look-alike domain icetex.gov.com", .senderNotAllowed, sender("amperez@icetex.gov.com")),
+        Row("subdomain mail.icetex.gov.co", nil, sender("amperez@mail.icetex.gov.co")),
+        Row("domain in capitals", nil, sender("AMPerez@ICETEX.GOV.CO")),
+        Row("ICETEX From, Reply-To outside", .senderNotAllowed) {
+            $0.headers.append(("Reply-To", "Maria <maria.estudiante@gmail.com>"))
+        },
+        Row("display name that looks like our mailbox", .senderNotAllowed) {
+            $0.fromName = "aseguramientoocm@icetex.gov.co"
+            $0.from = "phish@example.com"
+        },
+    ] }
+
+    func testEveryScreeningReason() throws {
+        for row in Self.rows {
+            var mail = try RequestMailBuilder.fondosCompleto()
+            row.change(&mail)
+            let inspection = mail.inspect()
+            XCTAssertEqual(inspection.skipReason, row.reason?.rawValue, row.name, line: row.source)
+            if row.reason == nil {
+                XCTAssertEqual(inspection.reply, "aprobacion", row.name, line: row.source)
+            } else {
+                XCTAssertEqual(inspection.reply, "ninguna", row.name, line: row.source)
+                XCTAssertEqual(inspection.viable, false, row.name, line: row.source)
+                XCTAssertEqual(inspection.missing, [], row.name, line: row.source)
+                XCTAssertEqual(inspection.observations, [], row.name, line: row.source)
+                XCTAssertNil(inspection.plan, row.name, line: row.source)
+            }
+        }
+    }
+
+    /// A delivery status notification for one of our replies, as Exchange writes it.
+    func testDeliveryReportIsABounce() {
+        let report = """
+        From: Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@icetex.gov.co>
+        To: aseguramientoocm@icetex.gov.co
+        Subject: No se puede entregar: [OCM-2026-0001] Observaciones a su solicitud
+        Date: Mon, 16 Feb 2026 09:20:00 -0500
+        Message-ID: <dsn-1@icetex.gov.co>
+        MIME-Version: 1.0
+        Content-Type: multipart/report; report-type=delivery-status; boundary="dsn"
+
+        --dsn
+        Content-Type: text/plain; charset="utf-8"
+
+        No se pudo entregar el mensaje a amperez@icetex.gov.co. Capacitación, test, material de apoyo.
+
+        --dsn
+        Content-Type: message/delivery-status
+
+        Reporting-MTA: dns; mail.icetex.gov.co
+
+        Final-Recipient: rfc822; amperez@icetex.gov.co
+        Action: failed
+        Status: 5.1.1
+
+        --dsn
+        Content-Type: message/rfc822-headers
+
+        From: aseguramientoocm@icetex.gov.co
+        To: amperez@icetex.gov.co
+        Subject: [OCM-2026-0001] Observaciones a su solicitud
+
+        --dsn--
+        """.replacingOccurrences(of: "\n", with: "\r\n")
+        let message = MessageParser.parse(Array(report.utf8))
+        let inspection = RequestMailBuilder.inspector.inspect(message, file: "dsn.eml", now: nil)
+        XCTAssertEqual(inspection.skipReason, "bounce")
+        XCTAssertEqual(inspection.reply, "ninguna")
+    }
+
+    func testNotARequest() throws {
+        let rows: [(name: String, subject: String, intro: String, attachments: [RequestMailBuilder.Attachment], reason: SkipReason?, source: UInt)] = [
+            ("a colleague asking about lunch", "Almuerzo del viernes",
+             "Hola, ¿almorzamos el viernes a la 1 en el restaurante de la esquina? Confirmo la reserva.", [], .notARequest, #line),
+            ("lunch, with the menu photo attached", "Almuerzo del viernes",
+             "Hola, ¿almorzamos el viernes? Te envío la foto del menú.", [RequestMailBuilder.png("menu.png")], .notARequest, #line),
+            ("a request in prose alone is a request", "Capacitación proveedor",
+             "Hola, necesitamos una capacitación para el proveedor sobre el nuevo canal.", [], nil, #line),
+            ("a presentation alone is a request", "Material",
+             "Hola, te envío el material.", [try RequestMailBuilder.pptx("Presentación canal.pptx", titles: ["Canal"])], nil, #line),
+        ]
+        for row in rows {
+            var mail = RequestMailBuilder()
+            mail.from = "carlos.diaz@icetex.gov.co"
+            mail.fromName = "Carlos Díaz"
+            mail.subject = row.subject
+            mail.intro = row.intro
+            mail.signature = "Saludos,\n\nCarlos"
+            mail.attachments = row.attachments
+            let inspection = mail.inspect()
+            XCTAssertEqual(inspection.skipReason, row.reason?.rawValue, row.name, line: row.source)
+            XCTAssertEqual(inspection.reply, row.reason == nil ? "observaciones" : "ninguna", row.name, line: row.source)
+        }
+    }
+}
