@@ -40,7 +40,7 @@ struct MessageIntake: Sendable {
                 try ledger.markSkipped(seen.rowID, reason: "backlog")
                 return .skipped("backlog")
             }
-            let inspection = inspector.inspect(message, file: "\(seen.mailbox)/\(seen.uid)", now: message.date?.instant ?? now())
+            let inspection = inspector.inspect(message, file: "\(seen.mailbox)/\(seen.uid)", now: nil, arrival: seen.recordedAt)
             if let reason = inspection.skipReason, reason != SkipReason.notARequest.rawValue || thread(of: message) == nil {
                 try ledger.markSkipped(seen.rowID, reason: reason)
                 logger.info("skipped", metadata: ["mailbox": "\(seen.mailbox)", "uid": "\(seen.uid)", "reason": "\(reason)"])

@@ -16,15 +16,18 @@ public struct Inspector: Sendable {
         self.timeZone = timeZone
     }
 
-    /// The request day is `now` in Bogotá when given, else the mail's Date.
-    public func inspect(_ message: Message, file: String, now: Date?) -> Inspection {
+    /// The request day is `now` in Bogotá when given, else the mail's Date, else `arrival` (when
+    /// the shell saw the mail arrive). Provider results (kind `resultados`, 5.2.13) are no request
+    /// to judge: recorded without a reply until the results stage reads them.
+    public func inspect(_ message: Message, file: String, now: Date?, arrival: Date? = nil) -> Inspection {
         var inspection = Inspection(file: file, message: message)
         if let reason = screening.skipReason(for: message) {
             return inspection.skipped(reason)
         }
         let request = reader.read(message)
-        guard request.looksLikeRequest else { return inspection.skipped(.notARequest) }
-        let instant = now ?? message.date?.instant ?? Date()
+        guard request.looksLikeRequest, request.kind != "resultados" else { return inspection.skipped(.notARequest) }
+        // Last resort only: every caller in this package passes `arrival`.
+        let instant = now ?? message.date?.instant ?? arrival ?? Date()
         let verdict = evaluator.evaluate(request, requestDay: CivilDate(instant: instant, timeZone: timeZone))
         inspection.fill(request: request, verdict: verdict)
         return inspection

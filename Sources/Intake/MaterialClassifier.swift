@@ -7,6 +7,7 @@ public struct MaterialClassifier: Sendable {
         let extensions: Set<String>
         let byName: KeywordMatcher
         let byContent: KeywordMatcher
+        let excluded: KeywordMatcher
     }
 
     let recognisers: [Recogniser]
@@ -14,7 +15,7 @@ public struct MaterialClassifier: Sendable {
     public init(rules: Rules) {
         recognisers = rules.materials.map {
             Recogniser(code: $0.code, extensions: Set($0.extensions), byName: KeywordMatcher($0.filenameKeywords),
-                       byContent: KeywordMatcher($0.contentKeywords))
+                       byContent: KeywordMatcher($0.contentKeywords), excluded: KeywordMatcher($0.excludedKeywords))
         }
     }
 
@@ -34,7 +35,10 @@ public struct MaterialClassifier: Sendable {
         let nameKey = KeywordMatcher.paddedKey(base)
         let titleKeys = attachment.titles.map(KeywordMatcher.paddedKey)
         var byName: [Match] = [], byContent: [Match] = []
-        for r in recognisers {
+        let excludedIn = { (r: Recogniser) -> Bool in
+            r.excluded.firstMatch(inPaddedKey: nameKey) != nil || titleKeys.contains { r.excluded.firstMatch(inPaddedKey: $0) != nil }
+        }
+        for r in recognisers where !excludedIn(r) {
             if let word = r.byName.firstMatch(inPaddedKey: nameKey) {
                 byName.append(Match(code: r.code, basis: .filename, evidence: word))
             } else if r.extensions.contains(ext) {
@@ -45,7 +49,7 @@ public struct MaterialClassifier: Sendable {
         }
         // A document made of questions is a test whatever its name says.
         if questions > 0, !(byName + byContent).contains(where: { $0.code == "test" }),
-           recognisers.contains(where: { $0.code == "test" }), attachment.format != .pptx {
+           let test = recognisers.first(where: { $0.code == "test" }), !excludedIn(test), attachment.format != .pptx {
             byContent.append(Match(code: "test", basis: .questions, evidence: "\(questions) preguntas"))
         }
         return byName + byContent

@@ -51,7 +51,7 @@ public struct RequestReader: Sendable {
             attachments.append(AttachmentEvidence(part: part, limits: officeLimits))
         }
         let body = bodyQuestions(fields)
-        var count = body.count
+        var attached = QuestionCount()
         var material: [String: [String]] = [:]
         var categories: [String?] = []
         var warnings: [String] = []
@@ -60,10 +60,12 @@ public struct RequestReader: Sendable {
             let matches = classifier.classify(attachment, questions: counted.total)
             categories.append(matches.first?.code)
             for match in matches { material[match.code, default: []].append(attachment.filename ?? "(adjunto sin nombre)") }
-            if matches.contains(where: { $0.code == "test" }) { count.groups += counted.groups }
+            if matches.contains(where: { $0.code == "test" }) { attached.groups += counted.groups }
             warnings += attachment.warnings.map { "\(attachment.filename ?? "adjunto"): \($0)" }
         }
         if body.count.total > 0 { material["test", default: []].append("campo TEST del correo") }
+        // The same test is often pasted in the body and attached too: count the fuller one, not both.
+        let count = attached.total >= body.count.total ? attached : body.count
         if let context = fields[.contexto]?.value, context.trimmingCharacters(in: .whitespacesAndNewlines).count >= 10 {
             material["contexto_proyecto", default: []].append("campo CONTEXTO DEL PROYECTO")
         }

@@ -122,14 +122,15 @@ extension Rules {
     private static func materials(_ node: Node, _ r: YAMLNodeReader) throws(ConfigError) -> [MaterialItem] {
         var items: [MaterialItem] = []
         for (code, value, _) in try entries(node, key: "materials", r) {
-            let m = try r.mapping(value, key: code, allowed: ["name", "extensions", "filename", "content"])
+            let m = try r.mapping(value, key: code, allowed: ["name", "extensions", "filename", "content", "not"])
             func list(_ key: String) throws(ConfigError) -> [String] {
                 try m[key].map { n throws(ConfigError) in try r.strings(n, key: key) } ?? []
             }
             items.append(MaterialItem(
                 code: code, name: try r.string(try r.required(m, "name", in: value), key: "name"),
                 extensions: try list("extensions").map { $0.lowercased() },
-                filenameKeywords: try list("filename"), contentKeywords: try list("content")))
+                filenameKeywords: try list("filename"), contentKeywords: try list("content"),
+                excludedKeywords: try list("not")))
         }
         return items
     }

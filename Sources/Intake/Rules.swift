@@ -129,13 +129,17 @@ public struct MaterialItem: Sendable, Hashable {
     public var filenameKeywords: [String]
     /// Words in slide titles, headings, cells or a PDF title.
     public var contentKeywords: [String]
+    /// Words in the name or titles that rule the item out ("preguntas frecuentes" is no test).
+    public var excludedKeywords: [String]
 
-    public init(code: String, name: String, extensions: [String], filenameKeywords: [String], contentKeywords: [String]) {
+    public init(code: String, name: String, extensions: [String], filenameKeywords: [String], contentKeywords: [String],
+                excludedKeywords: [String] = []) {
         self.code = code
         self.name = name
         self.extensions = extensions
         self.filenameKeywords = filenameKeywords
         self.contentKeywords = contentKeywords
+        self.excludedKeywords = excludedKeywords
     }
 }
 

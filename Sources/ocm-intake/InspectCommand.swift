@@ -47,7 +47,7 @@ struct InspectCommand: ParsableCommand {
                 printError(error.description)
                 failed = true
             case .success(let file):
-                let inspection = inspector.inspect(MessageParser.parse(file.bytes), file: file.name, now: instant)
+                let inspection = inspector.inspect(MessageParser.parse(file.bytes), file: file.name, now: instant, arrival: file.modified)
                 if json {
                     print(String(decoding: try encoder.encode(inspection), as: UTF8.self))
                 } else {

@@ -5,6 +5,10 @@ import Foundation
 struct MailFile {
     let path: String
     let bytes: [UInt8]
+    /// When the file was written: the request day of a mail without a Date header.
+    var modified: Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
 
     /// Last path component, as `inspect --json` reports it.
     var name: String { (path as NSString).lastPathComponent }
