@@ -13,8 +13,9 @@ extension Mailbox {
         }
     }
 
-    /// The address as written on the wire: no controls, whitespace or angle brackets.
-    var wireAddress: String { HeaderText.compact(address, dropping: ["<", ">"]) }
+    /// The address as written on the wire and given to SMTP: no controls, whitespace or angle
+    /// brackets (which could end the angle address or the field).
+    public var wireAddress: String { HeaderText.compact(address, dropping: ["<", ">"]) }
 
     /// The mailbox as header tokens: the name's words (foldable between them), then `<address>`.
     func headerTokens() -> [HeaderFolder.Token] {
