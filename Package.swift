@@ -11,12 +11,14 @@ let package = Package(
         .executable(name: "ocm-intake-bench", targets: ["Benchmarks"]),
         .library(name: "MIME", targets: ["MIME"]),
         .library(name: "Intake", targets: ["Intake"]),
+        .library(name: "Replies", targets: ["Replies"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libcurl as Debian ships it (libcurl4-openssl-dev, pkg-config `libcurl`).
@@ -37,6 +39,12 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Sources/Intake"
+        ),
+        // Reply mails rendered from Templates/ (text given by the shell) into MIME messages.
+        .target(
+            name: "Replies",
+            dependencies: ["MIME", "Intake", .product(name: "Mustache", package: "swift-mustache")],
+            path: "Sources/Replies"
         ),
         .target(name: "MailTransport", dependencies: ["CCurl", "CurlShim", "MIME"], path: "Sources/MailTransport"),
         // The SQLite ledger: plain values in and out, no transport or MIME types.
@@ -60,6 +68,12 @@ let package = Package(
             name: "IntakeTests",
             dependencies: ["Intake", "MIME", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/IntakeTests"
+        ),
+        .testTarget(
+            name: "RepliesTests",
+            dependencies: ["Replies", "MIME", "Intake"],
+            path: "Tests/RepliesTests",
+            exclude: ["Golden"]
         ),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "CCurl", "CurlShim"], path: "Tests/MailTransportTests"),
         .testTarget(
