@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "ocm-intake-bench", targets: ["Benchmarks"]),
         .library(name: "MIME", targets: ["MIME"]),
         .library(name: "Intake", targets: ["Intake"]),
+        .library(name: "Replies", targets: ["Replies"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libcurl as Debian ships it (libcurl4-openssl-dev, pkg-config `libcurl`).
@@ -40,6 +42,12 @@ let package = Package(
             ],
             path: "Sources/Intake"
         ),
+        // Reply mails rendered from Templates/ (text given by the shell) into MIME messages.
+        .target(
+            name: "Replies",
+            dependencies: ["MIME", "Intake", .product(name: "Mustache", package: "swift-mustache")],
+            path: "Sources/Replies"
+        ),
         .target(name: "MailTransport", dependencies: ["CCurl", "CurlShim", "MIME"], path: "Sources/MailTransport"),
         // The SQLite ledger: plain values in and out, no transport or MIME types.
         .target(
@@ -51,7 +59,7 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
-                "MIME", "Intake", "MailTransport", "Ledger",
+                "MIME", "Intake", "MailTransport", "Ledger", "Replies",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -76,6 +84,12 @@ let package = Package(
             name: "IntakeTests",
             dependencies: ["Intake", "MIME", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/IntakeTests"
+        ),
+        .testTarget(
+            name: "RepliesTests",
+            dependencies: ["Replies", "MIME", "Intake"],
+            path: "Tests/RepliesTests",
+            exclude: ["Golden"]
         ),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "CCurl", "CurlShim"], path: "Tests/MailTransportTests"),
         .testTarget(

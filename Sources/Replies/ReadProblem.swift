@@ -1,0 +1,44 @@
+/// Why a mail could not be read, as the `ilegible` reply explains it to the requester: what was
+/// too large or unreadable, so they know what to send again.
+public enum ReadProblem: Sendable, Hashable {
+    /// The whole mail was over the size limit.
+    case messageTooLarge(bytes: Int, limit: Int)
+    /// One attachment was over the per-file limit.
+    case attachmentTooLarge(filename: String?, bytes: Int, limit: Int)
+    /// A file that could not be opened; `reason` in Spanish ("está protegido con contraseña").
+    case unreadableAttachment(filename: String?, reason: String?)
+    /// The mail itself was damaged (its structure or text could not be read).
+    case unreadableMessage
+
+    public var text: String {
+        switch self {
+        case let .messageTooLarge(bytes, limit):
+            return "El correo pesa \(Self.size(bytes)) y el límite que podemos procesar es \(Self.size(limit))."
+        case let .attachmentTooLarge(filename, bytes, limit):
+            return "\(Self.file(filename)) pesa \(Self.size(bytes)) y el límite por archivo es \(Self.size(limit))."
+        case let .unreadableAttachment(filename, reason):
+            return "No pudimos abrir \(Self.file(filename).lowercasedFirst)\(reason.map { ": \($0)" } ?? "")."
+        case .unreadableMessage:
+            return "El correo llegó dañado: no pudimos leer su contenido ni sus adjuntos."
+        }
+    }
+
+    static func file(_ name: String?) -> String {
+        name.map { "El archivo «\($0)»" } ?? "Uno de los archivos adjuntos"
+    }
+
+    /// "38,2 MB", "950 KB", "12 bytes": binary units, a decimal comma as written in Colombia.
+    static func size(_ bytes: Int) -> String {
+        let units: [(Int, String)] = [(1 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")]
+        for (scale, unit) in units where bytes >= scale {
+            let tenths = (bytes * 10 + scale / 2) / scale
+            let text = tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10),\(tenths % 10)"
+            return "\(text) \(unit)"
+        }
+        return bytes == 1 ? "1 byte" : "\(bytes) bytes"
+    }
+}
+
+extension String {
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+}

@@ -1,0 +1,63 @@
+import Intake
+import MIME
+
+/// The values a template sees, under Spanish names (see `Templates/README.md`): every text on
+/// one line, every date written out in Spanish, lists numbered. Keys that have no value are
+/// left out, so `{{#clave}}…{{/clave}}` and `{{^clave}}…{{/clave}}` choose between wordings.
+enum ReplyModel {
+    static func make(_ context: ReplyContext) -> [String: Any] {
+        var model: [String: Any] = [
+            "solicitud": context.requestID.singleLine,
+            "revision": context.revision,
+            "tema": topic(context),
+            "observaciones": numbered(context.observations.map { ["texto": $0.singleLine] }),
+            "plazos": context.deadlines.map { deadline -> [String: Any] in
+                ["etiqueta": deadline.label.singleLine, "fecha": spanish(deadline.due), "cumplido": deadline.met]
+            },
+            "problemas": context.problems.map { ["texto": $0.text] },
+            "correoRespuesta": context.from.wireAddress,
+        ]
+        let copies = ReplyComposer.copies(context).map(\.wireAddress).joined(separator: ", ")
+        if !copies.isEmpty { model["copia"] = copies }
+        let name = (context.requester.displayName ?? "").singleLine
+        if !name.isEmpty { model["nombre"] = name }
+        if let area = context.areaName?.singleLine, !area.isEmpty { model["area"] = area }
+        if let original = context.incoming.subject?.singleLine, !original.isEmpty { model["asuntoOriginal"] = original }
+        if let date = context.productionDate { model["fechaProduccion"] = spanish(date) }
+        if let date = context.trainingDate { model["fechaCapacitacion"] = spanish(date) }
+        if let plan = context.plan { model["plan"] = self.plan(plan, productionDate: context.productionDate) }
+        return model
+    }
+
+    /// ASUNTO DEL CORREO, else the incoming subject without prefixes, else a neutral phrase.
+    static func topic(_ context: ReplyContext) -> String {
+        if let topic = context.topic?.singleLine, !topic.isEmpty { return topic }
+        return ReplySubject.topic(of: context.incoming.subject) ?? "solicitud de capacitación"
+    }
+
+    static func plan(_ plan: OperationalPlan, productionDate: CivilDate?) -> [String: Any] {
+        let rows = plan.activities.map { activity -> [String: Any] in
+            let end = activity.earliestEnd == activity.latestEnd
+                ? spanish(activity.latestEnd)
+                : "entre el \(spanish(activity.earliestEnd)) y el \(spanish(activity.latestEnd))"
+            return ["responsable": activity.owner.singleLine, "actividad": activity.name.singleLine,
+                    "inicio": spanish(activity.start), "fin": end, "duracion": activity.duration.singleLine]
+        }
+        var model: [String: Any] = [
+            "desde": spanish(plan.requestDay),
+            "principales": numbered(zip(plan.activities, rows).filter { $0.0.chain == PlanActivityRule.Chain.principal.rawValue }.map(\.1)),
+            "apoyo": numbered(zip(plan.activities, rows).filter { $0.0.chain != PlanActivityRule.Chain.principal.rawValue }.map(\.1)),
+            "fechaMasTemprana": spanish(plan.earliestProductionDate),
+            "fechaPlaneada": spanish(plan.plannedProductionDate),
+        ]
+        // The requested opening comes before the plan can be done: say so, with both dates.
+        if let date = productionDate, date < plan.earliestProductionDate { model["produccionAntesDelPlan"] = true }
+        return model
+    }
+
+    static func numbered(_ rows: [[String: Any]]) -> [[String: Any]] {
+        rows.enumerated().map { index, row in row.merging(["numero": index + 1]) { old, _ in old } }
+    }
+
+    static func spanish(_ date: CivilDate) -> String { Observation.spanish(date) }
+}
