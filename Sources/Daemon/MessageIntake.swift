@@ -3,6 +3,7 @@ import Intake
 import Ledger
 import Logging
 import MIME
+import Replies
 
 /// One stored message through the procedure: parse, screen, join a thread or open a request,
 /// judge it, and put the reply in the outbox — each step one ledger transaction, each re-runnable
@@ -110,7 +111,7 @@ struct MessageIntake: Sendable {
     }
 
     func outgoing(_ id: RequestID, revision: Int, kind: DraftRequest.Kind, message: Message, inspection: Inspection,
-                  problems: [String]) throws -> OutgoingReply {
+                  problems: [ReadProblem]) throws -> OutgoingReply {
         let mailbox = replyMailbox
         let others = configuration.mailboxes.filter { $0.role != mailbox.role }.map { Mailbox(address: $0.address) }
         let drafted = try drafter.draft(DraftRequest(
@@ -151,7 +152,7 @@ struct MessageIntake: Sendable {
             let record = try ledger.openRequest(for: seen.rowID, year: year)
             let inspection = Inspection(file: "\(seen.mailbox)/\(seen.uid)", message: message)
             let reply = try outgoing(record.id, revision: record.revision + 1, kind: .ilegible, message: message,
-                                     inspection: inspection, problems: [error])
+                                     inspection: inspection, problems: [.unreadableMessage])
             _ = try ledger.recordVerdict(request: record.id, revision: record.revision + 1, state: .observacionesEnviadas,
                                          verdictJSON: nil, reply: reply)
         } catch {

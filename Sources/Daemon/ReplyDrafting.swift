@@ -1,6 +1,7 @@
 import Foundation
 import Intake
 import MIME
+import Replies
 
 /// What the daemon needs from the reply renderer: a finished RFC 5322 message whose Message-ID
 /// is derived from the request id and revision (composing twice gives the same id, which is
@@ -23,7 +24,7 @@ public struct DraftRequest: Sendable {
     public var incoming: Message
     public var inspection: Inspection
     /// For `ilegible`: what could not be read or was too large.
-    public var problems: [String]
+    public var problems: [ReadProblem]
     public var date: Date
     public var hostname: String
 }

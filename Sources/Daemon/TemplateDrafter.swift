@@ -1,17 +1,54 @@
 import Foundation
+import Intake
 import MIME
+import Replies
 
-/// TEMPORARY plain renderer until the Replies target lands (Mustache templates).
+/// The daemon's reply renderer: the Mustache templates of `Templates/`, read and parsed once at
+/// start-up (a missing or broken template stops the service with file, line and column).
 public struct TemplateDrafter: ReplyDrafting {
-    public let directory: String
+    let composer: ReplyComposer
+    let rules: Rules
+    let timeZone: TimeZone
 
-    public init(directory: String) throws { self.directory = directory }
+    public init(directory: String, rules: Rules, timeZone: TimeZone) throws(ConfigError) {
+        var files: [String: String] = [:]
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.hasSuffix(ReplyTemplates.fileExtension) {
+            guard let data = FileManager.default.contents(atPath: directory + "/" + name) else { continue }
+            files[name] = String(decoding: data, as: UTF8.self)
+        }
+        do {
+            composer = ReplyComposer(templates: try ReplyTemplates(files: files))
+        } catch {
+            throw .invalidValue(file: directory + "/" + error.file, line: error.line ?? 1, key: "templates", message: error.description)
+        }
+        self.rules = rules
+        self.timeZone = timeZone
+    }
 
     public func draft(_ request: DraftRequest) throws -> DraftedReply {
-        let to = (request.incoming.replyTo.first ?? request.incoming.from)?.address ?? ""
-        let messageID = "<\(request.requestID).r\(request.revision).\(request.kind.rawValue)@\(request.hostname)>"
-        let body = (request.inspection.observations ?? []).joined(separator: "\r\n")
-        let raw = "From: \(request.from.address)\r\nTo: \(to)\r\nSubject: [\(request.requestID)] \(request.kind.rawValue)\r\nMessage-ID: \(messageID)\r\nAuto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n\(body)\r\n"
-        return DraftedReply(raw: Array(raw.utf8), messageID: messageID, recipients: [to] + request.cc.map(\.address))
+        let incoming = IncomingMail(request.incoming)
+        let inspection = request.inspection
+        let leadTimes = rules.kinds.flatMap(\.leadTimes)
+        let deadlines = (inspection.deadlines ?? []).compactMap { deadline -> ReplyDeadline? in
+            guard let due = CivilDate(deadline.due) else { return nil }
+            if let rule = leadTimes.first(where: { $0.id == deadline.rule }) { return ReplyDeadline(rule: rule, due: due, met: deadline.met) }
+            return ReplyDeadline(label: deadline.rule, due: due, met: deadline.met)
+        }
+        let kind: ReplyKind = switch request.kind {
+        case .observaciones: .observaciones
+        case .aprobacion: .aprobacion
+        case .ilegible: .ilegible
+        }
+        let context = ReplyContext(
+            requestID: request.requestID, revision: request.revision, kind: kind, from: request.from, cc: request.cc,
+            requester: incoming.replyTarget ?? Mailbox(address: inspection.from ?? ""), incoming: incoming,
+            topic: inspection.topic ?? inspection.subject, areaName: inspection.area.flatMap { rules.area($0)?.name },
+            observations: inspection.observations ?? [], plan: inspection.plan,
+            productionDate: inspection.productionDate.flatMap(CivilDate.init), trainingDate: inspection.trainingDate.flatMap(CivilDate.init),
+            deadlines: deadlines, problems: request.problems, date: request.date,
+            timeZoneOffsetMinutes: timeZone.secondsFromGMT(for: request.date) / 60, hostname: request.hostname)
+        let reply = composer.compose(context)
+        return DraftedReply(raw: reply.raw, messageID: reply.messageID, recipients: reply.recipients)
     }
 }

@@ -22,9 +22,9 @@ struct DaemonSetup {
         do {
             let configuration = try DaemonConfiguration.load(path: file)
             let procedure = ProcedureFiles(directory: URL(fileURLWithPath: configuration.rulesDirectory))
-            let drafter = try TemplateDrafter(directory: configuration.templatesDirectory)
-            return DaemonSetup(configuration: configuration, rules: try procedure.rules(), calendar: try procedure.calendar(),
-                               drafter: drafter)
+            let rules = try procedure.rules()
+            let drafter = try TemplateDrafter(directory: configuration.templatesDirectory, rules: rules, timeZone: configuration.timeZone)
+            return DaemonSetup(configuration: configuration, rules: rules, calendar: try procedure.calendar(), drafter: drafter)
         } catch let error as ConfigError {
             throw ConfigurationFailure(error.description)
         }
