@@ -38,24 +38,9 @@ struct InspectCommand: ParsableCommand {
             throw ExitStatus.usageOrConfig
         }
         let instant = now.flatMap { ISO8601DateFormatter().date(from: $0) }
-        var failed = false
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        for (index, path) in files.enumerated() {
-            switch MailFile.read(path) {
-            case .failure(let error):
-                printError(error.description)
-                failed = true
-            case .success(let file):
-                let inspection = inspector.inspect(MessageParser.parse(file.bytes), file: file.name, now: instant, arrival: file.modified)
-                if json {
-                    print(String(decoding: try encoder.encode(inspection), as: UTF8.self))
-                } else {
-                    if index > 0 { print("") }
-                    print(InspectionSummary(inspection).text)
-                }
-            }
+        try forEachMailFile(files, json: json) { file in
+            let inspection = inspector.inspect(MessageParser.parse(file.bytes), file: file.name, now: instant, arrival: file.modified)
+            return (inspection, InspectionSummary(inspection).text)
         }
-        if failed { throw ExitStatus.usageOrConfig }
     }
 }

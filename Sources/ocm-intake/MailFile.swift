@@ -36,3 +36,28 @@ struct MailFileError: Error, CustomStringConvertible {
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
+
+/// The per-file loop of `inspect` and `mime`: each readable file goes to `body` as JSON (one
+/// line) or text (blank line between files); an unreadable one is reported on stderr and the
+/// others still print; any failure ends with exit code 2.
+func forEachMailFile<Output: Encodable>(_ paths: [String], json: Bool, _ body: (MailFile) throws -> (json: Output, text: String)) throws {
+    var failed = false
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    for (index, path) in paths.enumerated() {
+        switch MailFile.read(path) {
+        case .failure(let error):
+            printError(error.description)
+            failed = true
+        case .success(let file):
+            let output = try body(file)
+            if json {
+                print(String(decoding: try encoder.encode(output.json), as: UTF8.self))
+            } else {
+                if index > 0 { print("") }
+                print(output.text)
+            }
+        }
+    }
+    if failed { throw ExitStatus.usageOrConfig }
+}

@@ -16,27 +16,10 @@ struct MimeCommand: ParsableCommand {
     var files: [String]
 
     func run() throws {
-        var failed = false
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        for (index, path) in files.enumerated() {
-            switch MailFile.read(path) {
-            case .failure(let error):
-                printError(error.description)
-                failed = true
-            case .success(let file):
-                let outline = MessageOutline(MessageParser.parse(file.bytes))
-                if json {
-                    let data = try encoder.encode(FileOutline(file: file.name, outline: outline))
-                    print(String(decoding: data, as: UTF8.self))
-                } else {
-                    if index > 0 { print("") }
-                    print("== \(path)")
-                    print(outline.text)
-                }
-            }
+        try forEachMailFile(files, json: json) { file in
+            let outline = MessageOutline(MessageParser.parse(file.bytes))
+            return (FileOutline(file: file.name, outline: outline), "== \(file.path)\n" + outline.text)
         }
-        if failed { throw ExitStatus.usageOrConfig }
     }
 }
 
