@@ -2,15 +2,7 @@ import XCTest
 import Intake
 
 final class ProductionDateFinderTests: XCTestCase {
-    struct Case {
-        var text: String
-        var expected: (Int, Int, Int)?
-        var line: UInt
-
-        init(text: String, expected: (Int, Int, Int)?, line: UInt = #line) {
-            (self.text, self.expected, self.line) = (text, expected, line)
-        }
-    }
+    typealias Case = DateCase
 
     let cases: [Case] = [
         Case(text: "El fondo saldrá a producción el próximo 14 de septiembre de 2026.", expected: (2026, 9, 14)),

@@ -2,15 +2,7 @@ import XCTest
 import Intake
 
 final class SpanishDateParserTests: XCTestCase {
-    struct Case {
-        var text: String
-        var expected: (Int, Int, Int)?
-        var line: UInt
-
-        init(text: String, expected: (Int, Int, Int)?, line: UInt = #line) {
-            (self.text, self.expected, self.line) = (text, expected, line)
-        }
-    }
+    typealias Case = DateCase
 
     /// Every format the mails use, as the whole value of a date field.
     let cases: [Case] = [
