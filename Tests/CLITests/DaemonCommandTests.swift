@@ -1,0 +1,143 @@
+import Foundation
+import XCTest
+
+/// The daemon commands on the embedded default (Maildir + SQLite, no server): configuration
+/// errors, `once`, `status`, `requests`, and `run` stopping cleanly on SIGTERM.
+final class DaemonCommandTests: XCTestCase {
+    var root: URL!
+
+    override func setUpWithError() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("daemon-\(UUID().uuidString)")
+        let fm = FileManager.default
+        for box in ["aseguramientoocm", "formacionocm"] {
+            for sub in ["cur", "new", "tmp"] {
+                try fm.createDirectory(at: root.appendingPathComponent("mail/\(box)/\(sub)"), withIntermediateDirectories: true)
+            }
+            for sample in try fm.contentsOfDirectory(atPath: CommandLineTests.packageRoot.appendingPathComponent("Samples").path) where sample.hasSuffix(".eml") {
+                try fm.copyItem(at: CommandLineTests.packageRoot.appendingPathComponent("Samples/\(sample)"),
+                                to: root.appendingPathComponent("mail/\(box)/new/\(sample).\(box)"))
+            }
+        }
+        try write(config: "")
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    var configPath: String { root.appendingPathComponent("ocm-intake.yaml").path }
+
+    func write(config extra: String, replacing: (String, String)? = nil) throws {
+        let package = CommandLineTests.packageRoot.path
+        var text = """
+        mailboxes:
+          - role: aseguramiento
+            address: aseguramientoocm@icetex.gov.co
+            url: maildir:mail/aseguramientoocm
+          - role: formacion
+            address: formacionocm@icetex.gov.co
+            url: maildir:mail/formacionocm
+        review: drafts
+        poll_interval: 5
+        ledger: ledger.sqlite
+        templates: \(package)/Templates
+        rules: \(package)/config
+        hostname: test.icetex.gov.co
+        \(extra)
+        """
+        if let (from, to) = replacing { text = text.replacingOccurrences(of: from, with: to) }
+        try text.write(toFile: configPath, atomically: true, encoding: .utf8)
+    }
+
+    func drafts() -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("mail/aseguramientoocm/.Drafts/cur").path)) ?? []
+    }
+
+    func testOnceHandlesTheSamplesOnceAndOnlyOnce() throws {
+        let first = try CommandLineTests.run(["once", "--config", configPath, "--backfill-since", "2026-01-01"])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.contains("opened 3 request(s): OCM-2026-0001, OCM-2026-0002, OCM-2026-0003"), first.stdout)
+        XCTAssertTrue(first.stdout.contains("duplicate 4"), first.stdout)
+        XCTAssertEqual(drafts().count, 3)
+        let second = try CommandLineTests.run(["once", "--config", configPath])
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertTrue(second.stdout.contains("fetched 0 message(s); opened 0 request(s)"), second.stdout)
+        XCTAssertEqual(drafts().count, 3, "nothing drafted twice")
+        let requests = try CommandLineTests.run(["requests", "--config", configPath, "--json"])
+        XCTAssertEqual(requests.stdout.split(separator: "\n").count, 3)
+        XCTAssertTrue(requests.stdout.contains("\"state\":\"observaciones_enviadas\""), requests.stdout)
+        let status = try CommandLineTests.run(["status", "--config", configPath])
+        XCTAssertTrue(status.stdout.contains("delivered 3"), status.stdout)
+        XCTAssertTrue(status.stdout.contains("errors: 0"), status.stdout)
+    }
+
+    func testFirstStartWithoutBackfillAnswersNoBacklog() throws {
+        let result = try CommandLineTests.run(["once", "--config", configPath])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("first start, baseline taken"), result.stdout)
+        XCTAssertEqual(drafts().count, 0)
+    }
+
+    func testConfigErrorsNameFileLineAndKeyAndExit2() throws {
+        let cases: [(String, (String, String)?, String)] = [
+            ("review mode", nil, "review: maybe"),
+            ("bad role", ("role: formacion", "role: formación"), ""),
+            ("inline secret", nil, "password: hunter2"),
+            ("secret env unset", ("url: maildir:mail/formacionocm", "url: imaps://127.0.0.1:1/INBOX\n    secret_env: OCM_TEST_UNSET_SECRET"), ""),
+        ]
+        let expected = ["key 'review'", "key 'role'", "key 'password'", "key 'secret_env'"]
+        for ((name, replacing, extra), key) in zip(cases, expected) {
+            try write(config: extra.isEmpty ? "" : extra, replacing: replacing)
+            let result = try CommandLineTests.run(["once", "--config", configPath])
+            XCTAssertEqual(result.status, 2, "\(name): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains("ocm-intake.yaml:"), "\(name): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains(key), "\(name): \(result.stderr)")
+        }
+    }
+
+    func testSecretFileReadableByOthersIsRefused() throws {
+        let secret = root.appendingPathComponent("imap.secret")
+        try "pw".write(to: secret, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: secret.path)
+        try write(config: "", replacing: ("url: maildir:mail/formacionocm", "url: imaps://127.0.0.1:1/INBOX\n    secret_file: \(secret.path)"))
+        let result = try CommandLineTests.run(["check-config", "--config", configPath])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("readable by others"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("pw\n"), "the secret never appears")
+    }
+
+    func testCheckConfigValidatesTemplates() throws {
+        let templates = root.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: CommandLineTests.packageRoot.appendingPathComponent("Templates"), to: templates)
+        try "Asunto: {{#observaciones}}\nsin cerrar\n".write(to: templates.appendingPathComponent("observaciones.mustache"), atomically: true, encoding: .utf8)
+        try write(config: "", replacing: ("templates: \(CommandLineTests.packageRoot.path)/Templates", "templates: Templates"))
+        let result = try CommandLineTests.run(["check-config", "--config", configPath])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("observaciones.mustache"), result.stderr)
+    }
+
+    func testRunStopsCleanlyOnSIGTERM() throws {
+        let process = Process()
+        process.executableURL = CommandLineTests.binary
+        process.arguments = ["run", "--config", configPath]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        // Wait for the first cycle (the baseline) to be recorded, then ask it to stop.
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, !FileManager.default.fileExists(atPath: root.appendingPathComponent("ledger.sqlite").path) {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(process.processIdentifier, SIGTERM)
+        let stop = Date().addingTimeInterval(15)
+        while process.isRunning, Date() < stop { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertFalse(process.isRunning, "run must stop on SIGTERM")
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(log.contains("ocm-intake stopped"), log)
+    }
+}
