@@ -98,5 +98,13 @@ let package = Package(
             path: "Tests/LedgerTests"
         ),
         .testTarget(name: "CLITests", dependencies: ["OCMIntakeCLI"], path: "Tests/CLITests"),
+        // The daemon against real servers (private Dovecot + Postfix labs) and on Maildirs; runs the
+        // built `ocm-intake` binary too, so it depends on the executable target being built.
+        .testTarget(
+            name: "DaemonTests",
+            dependencies: ["Daemon", "Ledger", "Intake", "MIME", "MailTransport", "OCMIntakeCLI",
+                           .product(name: "Logging", package: "swift-log")],
+            path: "Tests/DaemonTests"
+        ),
     ]
 )

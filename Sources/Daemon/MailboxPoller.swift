@@ -27,9 +27,10 @@ struct MailboxPoller: Sendable {
     /// `backfillSince`: on first start, handle mail from that date instead of taking a baseline.
     func poll(backfillSince: Date?) async throws(MailboxError) -> Report {
         var report = Report(mailbox: entry.role)
-        let status = try await mailbox.status()
         let name = entry.ledgerName
         do {
+            // Inside the do: a server that is down is recorded as this mailbox's poll error (status).
+            let status = try await mailbox.status()
             var state = try ledger.mailboxState(name)
             if state == nil {
                 // First start: everything already there is backlog, unless a backfill was asked.

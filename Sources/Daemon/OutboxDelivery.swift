@@ -23,7 +23,9 @@ struct OutboxDelivery: Sendable {
         var held = 0
     }
 
-    /// Entries left `delivering` by a crash: settle them before new work.
+    /// Entries left `delivering` by a crash: settle them before new work. A draft found in its
+    /// folder is marked delivered; one that is not there is delivered now (the check just made is
+    /// what keeps it to once); an SMTP reply whose fate cannot be known is held for staff.
     func recover(into report: inout Report) async {
         for entry in (try? ledger.inDoubtOutbox()) ?? [] {
             do {
@@ -34,10 +36,21 @@ struct OutboxDelivery: Sendable {
                     _ = try ledger.hold(entry.id, reason: "delivery outcome unknown after a crash: check Sent before approving")
                     report.held += 1
                 } else {
-                    _ = try ledger.requeue(entry.id)
+                    // Was `requeue`, which only accepts `failed` entries: the entry stayed
+                    // `delivering` and its draft was never delivered.
+                    try await deliver(entry)
+                    _ = try ledger.markDelivered(entry.id)
+                    report.recovered += 1
+                    logger.info("reply delivered after a crash", metadata: ["request": "\(entry.request)", "revision": "\(entry.revision)",
+                                                                            "target": "\(entry.target.kind.rawValue)"])
                 }
             } catch {
                 logger.error("outbox recovery", metadata: ["request": "\(entry.request)", "error": "\(error)"])
+                // A draft is checked at its target again before any retry, so it may go back to
+                // the queue; an SMTP entry stays in doubt until it can be held.
+                if entry.target.kind != .smtp {
+                    _ = try? ledger.markFailed(entry.id, error: "\(error)", transient: Self.isTransient(error))
+                }
             }
         }
     }
