@@ -125,7 +125,7 @@ final class DaemonWorkspace {
         var logger = Logger(label: "daemon-tests")
         logger.logLevel = .warning
         return try IntakeDaemon(configuration: configuration, rules: rules, calendar: BusinessCalendar(overrides: overrides),
-                                drafter: try TemplateDrafter(directory: configuration.templatesDirectory), logger: logger)
+                                drafter: try TemplateDrafter(directory: configuration.templatesDirectory, rules: rules, timeZone: configuration.timeZone), logger: logger)
     }
 
     /// A second, independent handle on the daemon's ledger (SQLite WAL: safe beside the daemon).
