@@ -21,15 +21,18 @@ extension DaemonConfiguration {
     static let serverKeys = ["role", "address", "url", "login", "secret_file", "secret_env", "auth", "ca_file", "drafts_folder"]
 
     /// Loads and resolves the file at `path`; every problem names file, line and key.
-    public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigError) -> DaemonConfiguration {
+    /// `readSecrets: false` validates where secrets come from without reading them: for the
+    /// commands that only open the ledger (`status`, `requests`, `review`).
+    public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+                            readSecrets: Bool = true) throws(ConfigError) -> DaemonConfiguration {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw .syntax(file: path, line: 1, message: FileManager.default.fileExists(atPath: path) ? "cannot be read as UTF-8 text" : "no such file")
         }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
-        return try parse(yaml: text, file: path, base: base, environment: environment)
+        return try parse(yaml: text, file: path, base: base, secrets: SecretSource.Context(environment: environment, read: readSecrets))
     }
 
-    static func parse(yaml: String, file: String, base: URL, environment: [String: String]) throws(ConfigError) -> DaemonConfiguration {
+    static func parse(yaml: String, file: String, base: URL, secrets: SecretSource.Context) throws(ConfigError) -> DaemonConfiguration {
         let r = YAMLNodeReader(file: file)
         guard let root = try r.root(of: yaml), !r.isNull(root) else { throw .missingKey(file: file, line: 1, key: "mailboxes") }
         let top = try r.mapping(root, key: "(document)", allowed: topKeys)
@@ -44,7 +47,7 @@ extension DaemonConfiguration {
         var mailboxes: [MailboxEntry] = []
         let mailboxesNode = try r.required(top, "mailboxes", in: root)
         for node in try r.sequence(mailboxesNode, key: "mailboxes") {
-            mailboxes.append(try mailbox(node, r, base: base, environment: environment, maxBytes: maxBytes))
+            mailboxes.append(try mailbox(node, r, base: base, secrets: secrets, maxBytes: maxBytes))
         }
         if mailboxes.isEmpty {
             throw .invalidValue(file: file, line: r.line(mailboxesNode), key: "mailboxes", message: "lists no mailbox")
@@ -53,7 +56,7 @@ extension DaemonConfiguration {
         for (entry, node) in zip(mailboxes, try r.sequence(mailboxesNode, key: "mailboxes")) where !seen.insert(entry.role).inserted {
             throw .invalidValue(file: file, line: r.line(node), key: "role", message: "'\(entry.role)' appears twice")
         }
-        let smtp = try top["smtp"].map { n throws(ConfigError) in try server(n, r, key: "smtp", base: base, environment: environment, maxBytes: maxBytes) }
+        let smtp = try top["smtp"].map { n throws(ConfigError) in try server(n, r, key: "smtp", base: base, secrets: secrets, maxBytes: maxBytes) }
         let reviewNode = top["review"]
         let reviewText = try reviewNode.map { n throws(ConfigError) in try r.string(n, key: "review") } ?? "drafts"
         guard let review = ReviewMode(rawValue: reviewText) else {
@@ -77,7 +80,7 @@ extension DaemonConfiguration {
             batchSize: try integer("batch_size", 200, 1...10_000))
     }
 
-    static func mailbox(_ node: Node, _ r: YAMLNodeReader, base: URL, environment: [String: String], maxBytes: Int) throws(ConfigError) -> MailboxEntry {
+    static func mailbox(_ node: Node, _ r: YAMLNodeReader, base: URL, secrets: SecretSource.Context, maxBytes: Int) throws(ConfigError) -> MailboxEntry {
         let m = try r.mapping(node, key: "mailboxes", allowed: serverKeys)
         let roleNode = try r.required(m, "role", in: node)
         let role = try r.string(roleNode, key: "role")
@@ -89,7 +92,7 @@ extension DaemonConfiguration {
         guard address.split(separator: "@").count == 2 else {
             throw .invalidValue(file: r.file, line: r.line(addressNode), key: "address", message: "'\(address)' is not an address")
         }
-        let server = try server(node, r, key: "mailboxes", base: base, environment: environment, maxBytes: maxBytes)
+        let server = try server(node, r, key: "mailboxes", base: base, secrets: secrets, maxBytes: maxBytes)
         if case .smtp = server.url {
             throw .invalidValue(file: r.file, line: r.line(try r.required(m, "url", in: node)), key: "url", message: "a mailbox needs imaps://, imap:// or maildir:")
         }
@@ -97,7 +100,7 @@ extension DaemonConfiguration {
         return MailboxEntry(role: role, address: address, server: server, draftsFolder: drafts)
     }
 
-    static func server(_ node: Node, _ r: YAMLNodeReader, key: String, base: URL, environment: [String: String], maxBytes: Int) throws(ConfigError) -> MailServerConfiguration {
+    static func server(_ node: Node, _ r: YAMLNodeReader, key: String, base: URL, secrets: SecretSource.Context, maxBytes: Int) throws(ConfigError) -> MailServerConfiguration {
         let m = try r.mapping(node, key: key, allowed: key == "smtp" ? ["url", "login", "secret_file", "secret_env", "auth", "ca_file"] : serverKeys)
         let urlNode = try r.required(m, "url", in: node)
         var text = try r.string(urlNode, key: "url")
@@ -124,7 +127,7 @@ extension DaemonConfiguration {
             mechanism = parsed
         }
         configuration.mechanism = mechanism
-        if let secret = try SecretSource.resolve(m, r, base: base, environment: environment) {
+        if let secret = try SecretSource.resolve(m, r, base: base, secrets: secrets) {
             let isToken = mechanism == .xoauth2 || mechanism == .oauthBearer
             configuration.secret = isToken ? .oauth2Token(secret) : .password(secret)
         }

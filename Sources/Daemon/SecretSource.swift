@@ -6,7 +6,19 @@ import Yams
 /// `$CREDENTIALS_DIRECTORY`) or an environment variable; never the config file itself. A secret
 /// file others can read is refused, as ssh does with keys.
 enum SecretSource {
-    static func resolve(_ m: [String: Node], _ r: YAMLNodeReader, base: URL, environment: [String: String]) throws(ConfigError) -> String? {
+    struct Context {
+        var environment: [String: String]
+        /// false: the key must be there and well formed, but the secret is not read.
+        var read: Bool
+    }
+
+    static func resolve(_ m: [String: Node], _ r: YAMLNodeReader, base: URL, secrets: Context) throws(ConfigError) -> String? {
+        let environment = secrets.environment
+        if !secrets.read {
+            _ = try m["secret_file"].map { n throws(ConfigError) in try r.string(n, key: "secret_file") }
+            _ = try m["secret_env"].map { n throws(ConfigError) in try r.string(n, key: "secret_env") }
+            return nil
+        }
         if let fileNode = m["secret_file"] {
             var path = try r.string(fileNode, key: "secret_file")
             if let credentials = environment["CREDENTIALS_DIRECTORY"], !path.hasPrefix("/") {

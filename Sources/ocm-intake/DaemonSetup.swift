@@ -14,13 +14,13 @@ struct DaemonSetup {
     let calendar: BusinessCalendar
     let drafter: any ReplyDrafting
 
-    static func load(_ path: String?) throws -> DaemonSetup {
+    static func load(_ path: String?, readSecrets: Bool = true) throws -> DaemonSetup {
         let candidates = path.map { [$0] } ?? defaultConfigPaths
         guard let file = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) ?? path else {
             throw ConfigurationFailure("no configuration found at \(candidates.joined(separator: " or ")) (use --config FILE)")
         }
         do {
-            let configuration = try DaemonConfiguration.load(path: file)
+            let configuration = try DaemonConfiguration.load(path: file, readSecrets: readSecrets)
             let procedure = ProcedureFiles(directory: URL(fileURLWithPath: configuration.rulesDirectory))
             let rules = try procedure.rules()
             let drafter = try TemplateDrafter(directory: configuration.templatesDirectory, rules: rules, timeZone: configuration.timeZone)

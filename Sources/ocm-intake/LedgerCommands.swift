@@ -5,7 +5,7 @@ import Ledger
 
 /// Opens the ledger the configuration names, read-side commands only.
 func openLedger(_ config: String?) throws -> (Ledger, DaemonConfiguration) {
-    let setup = try withConfiguration { try DaemonSetup.load(config) }
+    let setup = try withConfiguration { try DaemonSetup.load(config, readSecrets: false) }
     return (try Ledger(path: setup.configuration.ledgerPath), setup.configuration)
 }
 

@@ -141,3 +141,14 @@ final class DaemonCommandTests: XCTestCase {
         XCTAssertTrue(log.contains("ocm-intake stopped"), log)
     }
 }
+
+extension DaemonCommandTests {
+    func testLedgerCommandsNeedNoSecrets() throws {
+        try write(config: "", replacing: ("url: maildir:mail/formacionocm", "url: imaps://127.0.0.1:1/INBOX\n    secret_env: OCM_TEST_UNSET_SECRET"))
+        let status = try CommandLineTests.run(["status", "--config", configPath])
+        XCTAssertEqual(status.status, 0, status.stderr)
+        XCTAssertTrue(status.stdout.contains("no mailbox polled yet"), status.stdout)
+        let once = try CommandLineTests.run(["once", "--config", configPath])
+        XCTAssertEqual(once.status, 2, "the daemon itself still needs the secret")
+    }
+}
