@@ -42,7 +42,13 @@ public final class IntakeDaemon: Service, Sendable {
         var mailboxes: [String: any MailTransport.Mailbox] = [:]
         var pollers: [MailboxPoller] = []
         for entry in configuration.mailboxes {
-            let mailbox = try entry.server.openMailbox()
+            var server = entry.server
+            if logger.logLevel <= .trace {
+                // The redacted protocol trace (no credentials, data as byte counts).
+                let role = entry.role
+                server.trace = { line in logger.trace("\(line)", metadata: ["mailbox": "\(role)"]) }
+            }
+            let mailbox = try server.openMailbox()
             mailboxes[entry.role] = mailbox
             pollers.append(MailboxPoller(entry: entry, mailbox: mailbox, ledger: ledger, intake: intake,
                                          batchSize: configuration.batchSize, logger: logger, stop: stop))
