@@ -7,3 +7,15 @@ extension MailServerURL {
         return false
     }
 }
+
+extension MailboxError {
+    var isMessageTooLarge: Bool {
+        if case .messageTooLarge = reason { return true }
+        return false
+    }
+
+    var isMessageNotFound: Bool {
+        if case .messageNotFound = reason { return true }
+        return false
+    }
+}

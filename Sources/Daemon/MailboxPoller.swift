@@ -54,12 +54,26 @@ struct MailboxPoller: Sendable {
             let since = report.uidValidityChanged ? current.baselineAt : backfillSince
             for uid in uids {
                 if stop.isRaised { break }
-                let raw = try await mailbox.fetch(uid: uid, uidValidity: status.uidValidity)
+                let raw: [UInt8]
+                var oversize: MessageIntake.Oversize?
+                switch try await fetchOne(uid: uid, uidValidity: status.uidValidity) {
+                case .message(let bytes):
+                    raw = bytes
+                case .tooLarge(let header, let size):
+                    // Too large to read: keep its header (who, what) so the sender still hears why.
+                    raw = header
+                    oversize = MessageIntake.Oversize(bytes: size, limit: entry.server.maxMessageBytes)
+                case .vanished:
+                    // Expunged between the search and the fetch: never seen, nothing to lose.
+                    logger.notice("message vanished", metadata: ["mailbox": "\(name)", "uid": "\(uid)"])
+                    _ = try ledger.advance(mailbox: name, uidValidity: status.uidValidity, lastUID: uid)
+                    continue
+                }
                 report.fetched += 1
                 let messageID = HeaderBlock.messageID(in: raw)
                 let seen = try ledger.recordMessage(mailbox: name, uidValidity: status.uidValidity, uid: uid,
                                                     messageID: messageID, raw: Data(raw))
-                report.outcomes.append(intake.process(seen, backfillSince: since))
+                report.outcomes.append(intake.process(seen, backfillSince: since, oversize: oversize))
                 _ = try ledger.advance(mailbox: name, uidValidity: status.uidValidity, lastUID: uid)
             }
             if !stop.isRaised, uids.isEmpty || uids.last! < through {
@@ -74,5 +88,24 @@ struct MailboxPoller: Sendable {
             throw MailboxError(mailbox: name, operation: .scan, reason: .invalidRequest("ledger: \(error)"))
         }
         return report
+    }
+
+    enum Fetched {
+        case message([UInt8])
+        case tooLarge(header: [UInt8], size: Int?)
+        case vanished
+    }
+
+    func fetchOne(uid: UInt32, uidValidity: UInt32) async throws(MailboxError) -> Fetched {
+        let failure: MailboxError
+        do {
+            return .message(try await mailbox.fetch(uid: uid, uidValidity: uidValidity))
+        } catch {
+            failure = error
+        }
+        if failure.isMessageNotFound { return .vanished }
+        guard failure.isMessageTooLarge else { throw failure }
+        let head = try await mailbox.fetchHeader(uid: uid, uidValidity: uidValidity)
+        return .tooLarge(header: head.header, size: head.size)
     }
 }

@@ -27,7 +27,13 @@ struct MessageIntake: Sendable {
         configuration.mailboxes.first { $0.role == "aseguramiento" } ?? configuration.mailboxes[0]
     }
 
-    func process(_ seen: SeenMessage, backfillSince: Date?) -> Outcome {
+    /// A message over `max_message_bytes`: only its header was stored.
+    struct Oversize: Sendable {
+        var bytes: Int?
+        var limit: Int
+    }
+
+    func process(_ seen: SeenMessage, backfillSince: Date?, oversize: Oversize? = nil) -> Outcome {
         if seen.isNew, seen.duplicateOf != nil { return .skipped(SkipReason.duplicate.rawValue) }
         if seen.state != .stored && seen.state != .parsed { return .alreadyDone }
         let raw: Data
@@ -47,6 +53,7 @@ struct MessageIntake: Sendable {
                 logger.info("skipped", metadata: ["mailbox": "\(seen.mailbox)", "uid": "\(seen.uid)", "reason": "\(reason)"])
                 return .skipped(reason)
             }
+            if let oversize { return try tooLarge(seen, message: message, oversize: oversize) }
             if let requestID = thread(of: message) {
                 return try followUp(seen, message: message, request: requestID)
             }
@@ -139,6 +146,21 @@ struct MessageIntake: Sendable {
             $0.fields.requester?.lowercased() == sender && CivilDate(instant: $0.openedAt, timeZone: configuration.timeZone) == today
         }.count
         return count >= configuration.maxRepliesPerSenderPerDay
+    }
+
+    /// design.md: a mail over the size limit is not skipped silently: the request is recorded
+    /// and the reply says what was too large.
+    func tooLarge(_ seen: SeenMessage, message: Message, oversize: Oversize) throws -> Outcome {
+        let year = CivilDate(instant: message.date?.instant ?? now(), timeZone: configuration.timeZone).year
+        let inspection = Inspection(file: "\(seen.mailbox)/\(seen.uid)", message: message)
+        let record = try ledger.openRequest(for: seen.rowID, year: year, fields: fields(inspection, message))
+        let problem = ReadProblem.messageTooLarge(bytes: oversize.bytes ?? oversize.limit + 1, limit: oversize.limit)
+        let reply = try outgoing(record.id, revision: record.revision + 1, kind: .ilegible, message: message,
+                                 inspection: inspection, problems: [problem])
+        _ = try ledger.recordVerdict(request: record.id, revision: record.revision + 1, state: .observacionesEnviadas,
+                                     verdictJSON: nil, reply: reply)
+        logger.notice("message too large", metadata: ["mailbox": "\(seen.mailbox)", "uid": "\(seen.uid)", "request": "\(record.id)"])
+        return .opened(record.id.description)
     }
 
     /// Quarantine with the reason; then, when the sender may be answered, a request asking for

@@ -86,6 +86,24 @@ public actor IMAPMailbox: Mailbox {
     }
 
     public func fetch(uid: UInt32, uidValidity: UInt32) throws(MailboxError) -> [UInt8] {
+        try fetch(uid: uid, uidValidity: uidValidity, section: nil)
+    }
+
+    /// The header of a message too large to fetch, and its size (RFC822.SIZE), so the daemon can
+    /// still answer its sender and say what was too large.
+    public func fetchHeader(uid: UInt32, uidValidity: UInt32) throws(MailboxError) -> (header: [UInt8], size: Int?) {
+        let header = try fetch(uid: uid, uidValidity: uidValidity, section: "HEADER")
+        let sized = try? run(.fetch, folder: mailbox, uid: uid) { () throws(CurlError) in
+            try session.command("UID FETCH \(uid) (RFC822.SIZE)", mailbox: mailbox)
+        }
+        let text = String(decoding: sized?.body ?? [], as: UTF8.self)
+        let size = text.range(of: #"RFC822\.SIZE (\d+)"#, options: .regularExpression).flatMap {
+            Int(text[$0].split(separator: " ").last ?? "")
+        }
+        return (header, size)
+    }
+
+    private func fetch(uid: UInt32, uidValidity: UInt32, section: String?) throws(MailboxError) -> [UInt8] {
         let examine = try request(.fetch, folder: mailbox, uid: uid) { () throws(IMAPRequestProblem) in try IMAPCommand.examine(mailbox) }
         let result: CurlEasy.Result
         do {
@@ -95,7 +113,7 @@ public actor IMAPMailbox: Mailbox {
                     throw CurlError(code: Int(CURLE_QUOTE_ERROR.rawValue), message: "EXAMINE did not report [READ-ONLY]; not fetching (it would set \\Seen)",
                                     serverResponse: CurlError.failureLine(in: examined.headerLines))
                 }
-                return try session.fetch(mailbox: mailbox, uidValidity: uidValidity, uid: uid)
+                return try session.fetch(mailbox: mailbox, uidValidity: uidValidity, uid: uid, section: section)
             }
         } catch {
             throw fetchFailure(error, uid: uid, uidValidity: uidValidity)

@@ -45,9 +45,10 @@ final class IMAPSession {
 
     /// A whole message by URL (`UID FETCH n BODY[]`), refused by libcurl with 78 when the
     /// mailbox's UIDVALIDITY is no longer `uidValidity`. Callers EXAMINE first (see IMAPMailbox).
-    func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32) throws(CurlError) -> CurlEasy.Result {
+    /// `section` (`HEADER`) fetches one section instead (`UID FETCH n BODY[HEADER]`).
+    func fetch(mailbox: String, uidValidity: UInt32, uid: UInt32, section: String? = nil) throws(CurlError) -> CurlEasy.Result {
         try easy.set(CURLOPT_CUSTOMREQUEST, nil)
-        try easy.set(CURLOPT_URL, url(mailbox) + "/;UIDVALIDITY=\(uidValidity)/;UID=\(uid)")
+        try easy.set(CURLOPT_URL, url(mailbox) + "/;UIDVALIDITY=\(uidValidity)/;UID=\(uid)" + (section.map { "/;SECTION=\($0)" } ?? ""))
         return try perform(upload: nil)
     }
 

@@ -17,6 +17,9 @@ public protocol Mailbox: Sendable {
     /// The raw message, byte for byte, as long as UIDVALIDITY is still `uidValidity`.
     func fetch(uid: UInt32, uidValidity: UInt32) async throws(MailboxError) -> [UInt8]
 
+    /// The header block of a message `fetch` refused as too large, and its size when known: the
+    /// daemon records it and tells the sender what was too large.
+    func fetchHeader(uid: UInt32, uidValidity: UInt32) async throws(MailboxError) -> (header: [UInt8], size: Int?)
     /// UIDs in this mailbox whose Message-ID header is `messageID` (with or without `<>`).
     func search(messageID: String) async throws(MailboxError) -> [UInt32]
 

@@ -75,6 +75,34 @@ final class MaildirFolder {
         return nil
     }
 
+    /// The header block of a message (up to 256 KiB) and the file's size.
+    func readHeader(uid: UInt32) throws(MaildirProblem) -> (header: [UInt8], size: Int)? {
+        for attempt in 0..<2 {
+            if attempt == 1 { _ = try scan() }
+            guard let relative = files[uid] else { continue }
+            let full = "\(path)/\(relative)"
+            guard let size = (try? FileManager.default.attributesOfItem(atPath: full))?[.size] as? Int,
+                  let handle = FileHandle(forReadingAtPath: full) else { continue }
+            defer { try? handle.close() }
+            let head = [UInt8]((try? handle.read(upToCount: 256 * 1024)) ?? Data())
+            return (Self.headerBlock(head), size)
+        }
+        return nil
+    }
+
+    /// The bytes up to and including the first empty line (CRLF or LF).
+    static func headerBlock(_ bytes: [UInt8]) -> [UInt8] {
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0A {
+                if i + 1 < bytes.count, bytes[i + 1] == 0x0A { return Array(bytes[...(i + 1)]) }
+                if i + 2 < bytes.count, bytes[i + 1] == 0x0D, bytes[i + 2] == 0x0A { return Array(bytes[...(i + 2)]) }
+            }
+            i += 1
+        }
+        return bytes
+    }
+
     /// UIDs whose Message-ID header equals `messageID` (after a scan).
     func uids(withMessageID messageID: MessageID) -> [UInt32] {
         files.compactMap { uid, relative -> UInt32? in

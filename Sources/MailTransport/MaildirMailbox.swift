@@ -60,6 +60,20 @@ public actor MaildirMailbox: Mailbox {
         return bytes
     }
 
+    public func fetchHeader(uid: UInt32, uidValidity: UInt32) throws(MailboxError) -> (header: [UInt8], size: Int?) {
+        let inbox = folder("INBOX")
+        let status = try scan(inbox, .fetch)
+        guard status.uidValidity == uidValidity else {
+            throw failure(.fetch, uid: uid, reason: .uidValidityChanged(expected: uidValidity, actual: status.uidValidity))
+        }
+        let found: (header: [UInt8], size: Int)?
+        do { found = try inbox.readHeader(uid: uid) } catch {
+            throw failure(.fetch, uid: uid, reason: .file(path: error.path, problem: error.problem))
+        }
+        guard let found else { throw failure(.fetch, uid: uid, reason: .messageNotFound) }
+        return (found.header, found.size)
+    }
+
     public func search(messageID: String) throws(MailboxError) -> [UInt32] {
         try search(messageID, in: "INBOX")
     }

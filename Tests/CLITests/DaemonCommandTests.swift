@@ -152,3 +152,24 @@ extension DaemonCommandTests {
         XCTAssertEqual(once.status, 2, "the daemon itself still needs the secret")
     }
 }
+
+extension DaemonCommandTests {
+    /// design.md: a mail over the size limit is recorded and answered with what was too large.
+    func testMailOverTheSizeLimitIsAnsweredNotSkipped() throws {
+        try write(config: "max_message_bytes: 4096")
+        let result = try CommandLineTests.run(["once", "--config", configPath, "--backfill-since", "2026-01-01"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        // sample01, 02 and 04 are 6–13 KB: each opens a request; the 559-byte auto-reply is skipped.
+        XCTAssertTrue(result.stdout.contains("opened 3 request(s)"), result.stdout)
+        XCTAssertEqual(drafts().count, 3)
+        let folder = root.appendingPathComponent("mail/aseguramientoocm/.Drafts/cur")
+        for name in drafts() {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            XCTAssertTrue(text.contains(".ilegible@test.icetex.gov.co>"), "the 'could not read' reply: \(text.prefix(600))")
+            let unfolded = text.replacingOccurrences(of: "=\r\n", with: "")
+            XCTAssertTrue(unfolded.contains("el l=C3=ADmite que podemos procesar es 4 KB"), String(unfolded.prefix(2500)))
+        }
+        let requests = try CommandLineTests.run(["requests", "--config", configPath])
+        XCTAssertEqual(requests.stdout.split(separator: "\n").count, 3, requests.stdout)
+    }
+}

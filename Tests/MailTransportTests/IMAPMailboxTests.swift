@@ -86,6 +86,31 @@ final class IMAPMailboxTests: XCTestCase {
         XCTAssertEqual(repairs, 0, "EXAMINE kept the mailbox read-only; no after-the-fact repair was needed")
     }
 
+    /// A message over the size limit: fetch refuses it, fetchHeader still gives its header and
+    /// size (the daemon answers "too large"), and neither sets \Seen.
+    func testTooLargeMessageGivesItsHeaderAndSize() async throws {
+        let big = String(repeating: "material de apoyo muy pesado\r\n", count: 400)
+        let delivered = try await deliver(to: "formacionocm", body: big)
+        var configuration = try lab.imap("formacionocm")
+        configuration.maxMessageBytes = 4096
+        let mailbox = try IMAPMailbox(configuration: configuration)
+        let status = try await mailbox.status()
+        do {
+            _ = try await mailbox.fetch(uid: delivered.uid, uidValidity: status.uidValidity)
+            XCTFail("a message over the limit must be refused")
+        } catch {
+            guard case .messageTooLarge(let limit) = error.reason else { return XCTFail("\(error)") }
+            XCTAssertEqual(limit, 4096)
+        }
+        let head = try await mailbox.fetchHeader(uid: delivered.uid, uidValidity: status.uidValidity)
+        let text = String(decoding: head.header, as: UTF8.self)
+        XCTAssertEqual(MessageID.find(in: head.header)?.value, delivered.id)
+        XCTAssertTrue(text.hasSuffix("\r\n\r\n"), "the header block only")
+        XCTAssertFalse(text.contains("material de apoyo"), "no body")
+        XCTAssertGreaterThan(head.size ?? 0, 12_000)
+        XCTAssertEqual(try lab.flags("formacionocm", uid: delivered.uid), "()", "no \\Seen from the header fetch either")
+    }
+
     /// The safety net's detector, on real Dovecot output: a plain URL fetch (no EXAMINE) sets
     /// `\Seen` and says so in the FETCH line.
     func testAPlainURLFetchWouldSetSeenAndIsDetected() async throws {
