@@ -5,22 +5,7 @@ import XCTest
 final class PDFTextTests: XCTestCase {
     /// A one-page PDF with an Info dictionary and one uncompressed content stream.
     private func pdf(title: String?, content: String, extraObjects: String = "", trailerExtra: String = "") -> [UInt8] {
-        let info = title.map { "6 0 obj\n<< /Title \($0) /Producer (test) >>\nendobj\n" } ?? ""
-        return Array("""
-        %PDF-1.4
-        1 0 obj
-        << /Type /Catalog /Pages 2 0 R >>
-        endobj
-        4 0 obj
-        << /Length \(content.utf8.count) >>
-        stream
-        \(content)
-        endstream
-        endobj
-        \(extraObjects)\(info)trailer
-        << /Size 7 /Root 1 0 R\(title == nil ? "" : " /Info 6 0 R")\(trailerExtra) >>
-        %%EOF
-        """.utf8)
+        PDFFixture.onePage(titleLiteral: title, producer: "(test)", content: content, extraObjects: extraObjects, trailerExtra: trailerExtra)
     }
 
     func testTitleAndShownStrings() throws {

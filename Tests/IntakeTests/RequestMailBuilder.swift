@@ -279,24 +279,8 @@ struct RequestMailBuilder {
             }
             return out + ")"
         }
-        let content = "BT /F1 12 Tf 72 720 Td \(literal(text)) Tj ET"
-        let info = title.map { "6 0 obj\n<< /Title \(literal($0)) /Producer (Microsoft Word) >>\nendobj\n" } ?? ""
-        let pdf = """
-        %PDF-1.4
-        1 0 obj
-        << /Type /Catalog /Pages 2 0 R >>
-        endobj
-        4 0 obj
-        << /Length \(content.utf8.count) >>
-        stream
-        \(content)
-        endstream
-        endobj
-        \(info)trailer
-        << /Size 7 /Root 1 0 R\(title == nil ? "" : " /Info 6 0 R") >>
-        %%EOF
-        """
-        return Array(pdf.utf8)
+        return PDFFixture.onePage(titleLiteral: title.map(literal), producer: "(Microsoft Word)",
+                                  content: "BT /F1 12 Tf 72 720 Td \(literal(text)) Tj ET")
     }
 }
 
