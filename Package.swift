@@ -79,7 +79,7 @@ let package = Package(
         ),
         // Timing figures for the closing notes; not part of the test suite.
         .executableTarget(name: "Benchmarks", dependencies: ["MIME", "Intake"], path: "Sources/Benchmarks"),
-        .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests"),
+        .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests", exclude: ["Fixtures"]),
         .testTarget(
             name: "IntakeTests",
             dependencies: ["Intake", "MIME", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

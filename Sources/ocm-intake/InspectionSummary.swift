@@ -46,7 +46,8 @@ struct InspectionSummary {
         if let plan = i.plan {
             lines.append("Plan operativo desde \(plan.requestDay):")
             for activity in plan.activities {
-                lines.append("  - \(activity.owner): \(activity.start) → \(activity.latestEnd) (\(activity.duration))")
+                let name = activity.name.count > 70 ? activity.name.prefix(69) + "…" : Substring(activity.name)
+                lines.append("  - \(activity.start) → \(activity.latestEnd) (\(activity.duration)) \(activity.owner): \(name)")
             }
             lines.append("  Fecha de salida a producción más temprana: \(plan.earliestProductionDate); planeada: \(plan.plannedProductionDate)")
         }
