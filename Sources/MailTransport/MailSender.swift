@@ -5,4 +5,6 @@ public protocol MailSender: Sendable {
 
     /// `from` and `to` are bare addresses (`ana@icetex.gov.co`), validated before any network I/O.
     func send(_ raw: [UInt8], from: String, to: [String]) async throws(MailSendError)
+    /// Connects and logs in without sending anything (`check-config --connect`).
+    func verify() async throws(MailSendError)
 }

@@ -11,6 +11,7 @@ public actor SMTPSender: MailSender {
     private let easy: CurlEasy
     private let server: MailServerURL.Server
     private let executor: SerialQueueExecutor
+    private let configuration: MailServerConfiguration
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
@@ -22,12 +23,27 @@ public actor SMTPSender: MailSender {
         name = server.base
         self.server = server
         self.clientName = clientName ?? "localhost"
+        self.configuration = configuration
         executor = SerialQueueExecutor(label: "smtp \(server.base)")
         do {
             easy = try CurlEasy(maxBodyBytes: 1024 * 1024)
             try easy.configure(for: configuration, server: server)
         } catch {
             throw MailSendError(server: server.base, reason: .transfer(error))
+        }
+    }
+
+    /// Connects, says EHLO, upgrades to TLS and logs in, then stops (CURLOPT_CONNECT_ONLY): what
+    /// `check-config --connect` needs to know about the server without sending anything.
+    public func verify() throws(MailSendError) {
+        do {
+            let probe = try CurlEasy(maxBodyBytes: 64 * 1024)
+            try probe.configure(for: configuration, server: server)
+            try probe.set(CURLOPT_URL, server.base + "/" + clientName)
+            try probe.set(CURLOPT_CONNECT_ONLY, 1)
+            _ = try probe.perform()
+        } catch {
+            throw MailSendError(server: name, reason: .transfer(error))
         }
     }
 

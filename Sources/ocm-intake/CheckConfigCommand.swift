@@ -35,7 +35,15 @@ struct CheckConfigCommand: AsyncParsableCommand {
                 print("  \(entry.role): FAILED \(error)")
             }
         }
-        if c.smtp != nil { print("  smtp: configured (checked on first delivery)") }
+        if let smtp = c.smtp {
+            do {
+                try await smtp.openSender().verify()
+                print("  smtp \(smtp.url): connected and logged in")
+            } catch {
+                failed = true
+                print("  smtp \(smtp.url): FAILED \(error)")
+            }
+        }
         if failed { throw ExitStatus.runtimeFailure }
     }
 }

@@ -38,6 +38,18 @@ final class SMTPSenderTests: XCTestCase {
         XCTAssertEqual(IMAPResponse.searchUIDs(in: IMAPResponse.lines(Array(out.utf8))), [])
     }
 
+    /// `check-config --connect`: connect, STARTTLS and login, nothing sent.
+    func testVerifyLogsInWithoutSendingAndRefusesAWrongPassword() async throws {
+        let lab = try MailLab.require()
+        func count() throws -> String { try lab.curlIMAP("jorge", "STATUS INBOX (MESSAGES)") }
+        let before = try count()
+        try await SMTPSender(configuration: lab.submission("ana")).verify()
+        let wrong = try SMTPSender(configuration: lab.submission("ana", password: "wrong-\(UUID().uuidString)"))
+        let error = await expectError(MailSendError.self) { try await wrong.verify() }
+        XCTAssertEqual(error?.curlError?.code, Int(CURLE_LOGIN_DENIED.rawValue), "\(String(describing: error))")
+        XCTAssertEqual(try count(), before, "verify sends nothing")
+    }
+
     func testWrongPasswordIsPermanent() async throws {
         let lab = try MailLab.require()
         let message = MailLab.message(from: lab.address("ana"), to: lab.address("jorge"))
