@@ -35,20 +35,21 @@ public struct ProductionDateFinder: Sendable {
     /// The labelled field's date when it has one (it wins), else the first prose date. Only
     /// the field's first value line is read: a date field's value is one line, and the lines
     /// a value runs on into are often the next sentence of the mail.
-    public func productionDate(fields: LabeledFields, text: String) -> ProductionDate? {
+    /// `reference` (the mail's day) gives a year to "1 de julio" written without one.
+    public func productionDate(fields: LabeledFields, text: String, reference: DateParts? = nil) -> ProductionDate? {
         for field in fields.all(.fechaProduccion) {
-            if let first = field.lines.first, let date = SpanishDateParser.firstDate(in: first) {
+            if let first = field.lines.first, let date = SpanishDateParser.firstDate(in: first, reference: reference) {
                 return ProductionDate(parts: date.parts, source: .labeled)
             }
         }
-        return proseDate(in: text).map { ProductionDate(parts: $0.parts, source: .prose) }
+        return proseDate(in: text, reference: reference).map { ProductionDate(parts: $0.parts, source: .prose) }
     }
 
     /// The first date that closely follows a trigger phrase in `text`.
-    public func proseDate(in text: String) -> SpanishDate? {
+    public func proseDate(in text: String, reference: DateParts? = nil) -> SpanishDate? {
         let tokens = TextToken.tokenize(text)
         let words = tokens.indices.filter { tokens[$0].kind == .word }
-        let dates = SpanishDateParser.dates(in: text)
+        let dates = SpanishDateParser.dates(in: text, reference: reference)
         for position in words.indices {
             guard let length = triggerLength(words: words, tokens: tokens, at: position) else { continue }
             let before = words[max(0, position - Self.vetoLookBehind)..<position]

@@ -71,8 +71,12 @@ public struct RequestReader: Sendable {
         }
         let area = area(fields: fields, text: requestText, signature: signature, subject: subject, sender: message.from)
         let finder = ProductionDateFinder()
-        let production = finder.productionDate(fields: fields, text: cleaned.text).flatMap { CivilDate(parts: $0.parts) }
-        let training = fields[.fechaCapacitacion].flatMap { SpanishDateParser.firstDate(in: $0.value) }.flatMap { CivilDate(parts: $0.parts) }
+        // A date written without its year ("1 de julio") is read from the mail's day.
+        let sent = (source.date ?? message.date).map { CivilDate(instant: $0.instant, timeZone: CivilDate.bogotaTimeZone) }
+        let reference = sent.map { DateParts(year: $0.year, month: $0.month, day: $0.day) }
+        let production = finder.productionDate(fields: fields, text: cleaned.text, reference: reference).flatMap { CivilDate(parts: $0.parts) }
+        let training = fields[.fechaCapacitacion].flatMap { SpanishDateParser.firstDate(in: $0.value, reference: reference) }
+            .flatMap { CivilDate(parts: $0.parts) }
         let topics = fields.topics.isEmpty ? [] : fields.topics
         return TrainingRequest(
             topic: fields[.asunto].map { TextNormalizer.lines($0.value).first.map(String.init) ?? $0.value }?.trimmed.nonEmpty ?? subject.nonEmpty,

@@ -1,16 +1,21 @@
 /// Finds the dates Colombian mails write: numeric day-first ("15/03/2026", "15-03-26",
 /// "15.03.2026"), ISO ("2026-03-15"), and in words ("lunes, 15 de marzo del 2026",
 /// "marzo 15, 2026", "1ro de julio de 2026", "15 mar 2026", "15-mar-2026"). Dates that do not
-/// exist (31/02/2026) are not dates. A day and month without a year are left alone: which
-/// year they mean depends on the mail's date, which this pure parser does not know.
+/// exist (31/02/2026) are not dates. A day and month in words without a year ("1 de julio")
+/// take their year from `reference` (the mail's date, given by the caller): the same year,
+/// or the next one when that would put the date more than `pastWindowDays` before the mail.
 public enum SpanishDateParser {
+    /// How far before the mail a year-less date may fall and still be read in the mail's year
+    /// ("la convocatoria abrió el 2 de marzo" written on 20 March).
+    public static let pastWindowDays = 60
+
     /// Every date in `text`, in order, non-overlapping.
-    public static func dates(in text: String) -> [SpanishDate] {
+    public static func dates(in text: String, reference: DateParts? = nil) -> [SpanishDate] {
         let tokens = TextToken.tokenize(text)
         var found: [SpanishDate] = []
         var index = 0
         while index < tokens.count {
-            if let match = match(tokens, at: index) {
+            if let match = match(tokens, at: index, reference: reference) {
                 let range = tokens[index].range.lowerBound..<tokens[match.last].range.upperBound
                 found.append(SpanishDate(parts: match.parts, range: range))
                 index = match.last + 1
@@ -22,8 +27,8 @@ public enum SpanishDateParser {
     }
 
     /// The first date in `text`.
-    public static func firstDate(in text: String) -> SpanishDate? {
-        dates(in: text).first
+    public static func firstDate(in text: String, reference: DateParts? = nil) -> SpanishDate? {
+        dates(in: text, reference: reference).first
     }
 
     /// The date `text` consists of, allowing surrounding whitespace and punctuation
@@ -36,8 +41,21 @@ public enum SpanishDateParser {
 
     typealias Match = (parts: DateParts, last: Int)
 
-    static func match(_ tokens: [TextToken], at start: Int) -> Match? {
-        numeric(tokens, at: start) ?? dayFirst(tokens, at: start) ?? monthFirst(tokens, at: start)
+    static func match(_ tokens: [TextToken], at start: Int, reference: DateParts? = nil) -> Match? {
+        numeric(tokens, at: start) ?? dayFirst(tokens, at: start, reference: reference)
+            ?? monthFirst(tokens, at: start, reference: reference)
+    }
+
+    /// The year a year-less day and month mean, seen from `reference`.
+    static func inferred(month: Int, day: Int, reference: DateParts) -> DateParts? {
+        guard let sameYear = DateParts(validYear: reference.year, month: month, day: day),
+              let ref = CivilDate(year: reference.year, month: reference.month, day: reference.day),
+              let candidate = CivilDate(year: sameYear.year, month: month, day: day) else {
+            // 29 February of a common year: the next leap year is too far to guess.
+            return nil
+        }
+        if ref.days(to: candidate) >= -pastWindowDays { return sameYear }
+        return DateParts(validYear: reference.year + 1, month: month, day: day)
     }
 
     /// "15/03/2026", "15-03-26", "15.03.2026", "2026-03-15": three attached numbers with the
@@ -64,7 +82,7 @@ public enum SpanishDateParser {
     }
 
     /// "[lunes[,]] 15[°|ro] [de] marzo[.] [de|del|,] 2026", and "15-mar-2026".
-    static func dayFirst(_ tokens: [TextToken], at i: Int) -> Match? {
+    static func dayFirst(_ tokens: [TextToken], at i: Int, reference: DateParts? = nil) -> Match? {
         var cursor = Cursor(tokens: tokens, index: i)
         if cursor.takeWeekday() { _ = cursor.take(symbol: ",") }
         guard let day = cursor.takeNumber(maxDigits: 2) else { return nil }
@@ -77,20 +95,28 @@ public enum SpanishDateParser {
             else { return nil }
             return date(year: year, month: month, day: day).map { ($0, cursor.index - 1) }
         }
+        let afterMonth = cursor.index
         if !cursor.takeConnector() { _ = cursor.take(symbol: ",") }
-        guard let year = cursor.takeYear(allowTwoDigits: false) else { return nil }
+        guard let year = cursor.takeYear(allowTwoDigits: false) else {
+            guard let reference else { return nil }
+            return inferred(month: month, day: day, reference: reference).map { ($0, afterMonth - 1) }
+        }
         return date(year: year, month: month, day: day).map { ($0, cursor.index - 1) }
     }
 
     /// "marzo 15 de 2026", "marzo 15, 2026", "lunes, marzo 15 de 2026".
-    static func monthFirst(_ tokens: [TextToken], at i: Int) -> Match? {
+    static func monthFirst(_ tokens: [TextToken], at i: Int, reference: DateParts? = nil) -> Match? {
         var cursor = Cursor(tokens: tokens, index: i)
         if cursor.takeWeekday() { _ = cursor.take(symbol: ",") }
         guard let month = cursor.takeMonth(allowPeriod: true),
               let day = cursor.takeNumber(maxDigits: 2) else { return nil }
         cursor.takeOrdinalMark()
+        let afterDay = cursor.index
         if !cursor.takeConnector() { _ = cursor.take(symbol: ",") }
-        guard let year = cursor.takeYear(allowTwoDigits: false) else { return nil }
+        guard let year = cursor.takeYear(allowTwoDigits: false) else {
+            guard let reference else { return nil }
+            return inferred(month: month, day: day, reference: reference).map { ($0, afterDay - 1) }
+        }
         return date(year: year, month: month, day: day).map { ($0, cursor.index - 1) }
     }
 
