@@ -263,6 +263,31 @@ final class DaemonIMAPTests: XCTestCase {
 
     // MARK: - h. review off: SMTP
 
+    /// review: queue — the reply is held in the ledger; nothing leaves until `review approve`,
+    /// then it is sent once by SMTP; a discarded one never leaves.
+    func testReviewQueueHoldsTheReplyUntilApproved() throws {
+        try work.writeIMAPConfig(lab: lab, review: "queue")
+        try work.onceOK()
+        let mail = try TestMail.request(from: lab.address("ana"))
+        try lab.sendAndWait(mail)
+        let run = try work.onceOK()
+        XCTAssertTrue(run.stdout.contains("opened 1 request(s)"), run.all)
+        let held = try work.ledger().outbox(status: .held)
+        XCTAssertEqual(held.count, 1)
+        let entry = try XCTUnwrap(held.first)
+        let listed = try work.command(["review", "list"])
+        XCTAssertTrue(listed.stdout.contains("\(entry.id)  \(entry.request) r1"), listed.all)
+        try work.onceOK()
+        Thread.sleep(forTimeInterval: 1)
+        XCTAssertEqual(try lab.search("ana", messageID: entry.messageID).count, 0, "held: nothing sent")
+
+        let approved = try work.command(["review", "approve", "\(entry.id)"])
+        XCTAssertEqual(approved.status, 0, approved.all)
+        try work.onceOK()
+        XCTAssertEqual(try lab.waitFor("ana", messageID: entry.messageID).count, 1, "sent once after approval")
+        XCTAssertEqual(try work.ledger().outbox(status: .delivered).map(\.id), [entry.id])
+    }
+
     func testReviewOffSendsTheReplyBySMTPAndItArrivesOnce() throws {
         try work.writeIMAPConfig(lab: lab, review: "off")
         try work.onceOK()

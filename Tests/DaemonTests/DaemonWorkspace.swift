@@ -101,7 +101,8 @@ final class DaemonWorkspace {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw LabFailure("no built binary at \(binary.path) (swift build --build-tests builds it)")
         }
-        return try runProcess(binary.path, [arguments[0], "--config", configPath] + arguments.dropFirst(), environment: environment,
+        // --config last: it then belongs to the innermost subcommand (`review approve 3 --config …`).
+        return try runProcess(binary.path, arguments + ["--config", configPath], environment: environment,
                               directory: dir)
     }
 
