@@ -255,11 +255,36 @@ def samples():
         [(pptx([("Portal Transaccional", ["Contexto e impacto en la atención"])]), PPTX, "Portal Transaccional.pptx", "plain")],
         boundary_seed=5)
     forwarded.attach(MIMEMessage(inner))
+    # Jorge answers the observations mail of his request (5.2.4 -> 5.2.3) with what was missing.
+    answer = MIMEMultipart("mixed", boundary="----=_NextPart_005_0000_01DC0000.RE")
+    answer["From"] = formataddr(("Jorge Ruiz", "jruiz@icetex.gov.co"))
+    answer["To"] = "aseguramientoocm@icetex.gov.co"
+    answer["Cc"] = "formacionocm@icetex.gov.co"
+    answer["Subject"] = Header("RE: [OCM-2026-0002] Observaciones a su solicitud: Fondo Comunidades Indígenas - convocatoria 2026-2",
+                               "utf-8", header_name="Subject").encode()
+    answer["Date"] = "Thu, 16 Apr 2026 11:20:00 -0500"
+    answer["Message-ID"] = "<sample05-respuesta-observaciones@icetex.gov.co>"
+    answer["In-Reply-To"] = "<OCM-2026-0002.r1.observaciones@ocm-intake.icetex.gov.co>"
+    answer["References"] = "<sample02-fondos-sin-f521@icetex.gov.co> <OCM-2026-0002.r1.observaciones@ocm-intake.icetex.gov.co>"
+    answer.attach(MIMEText(
+        "Buenos días, adjunto las plantillas de respuesta y el formato F521 que faltaban.\n\n"
+        "Cordialmente,\n\nJorge Ruiz\nVicepresidencia de Fondos en Administración\n\n"
+        "De: Aseguramiento OCM – ICETEX <aseguramientoocm@icetex.gov.co>\n"
+        "Enviado: martes, 14 de abril de 2026 9:00\n"
+        "Para: Jorge Ruiz <jruiz@icetex.gov.co>\n"
+        "Asunto: [OCM-2026-0002] Observaciones a su solicitud\n\n"
+        "1. Falta: Plantillas o proformas de respuesta.\n2. Falta: Formato Revisión Documental F521.\n", "plain", "utf-8"))
+    attach(answer, docx([("Heading1", "Plantillas de respuesta", False), (None, "Proforma 1: postulación recibida", False)]),
+           DOCX, "Plantillas de respuesta Fondo Indígenas.docx", rfc2231=True)
+    attach(answer, xlsx([["Ítem", "Cumple", "Observación"], ["Documento de identidad", "", ""], ["Certificado de comunidad", "", ""]]),
+           XLSX, "F521 Formato Revisión Documental.xlsx")
+
     return [
         ("sample01-credito-completa.eml", m1),
         ("sample02-fondos-sin-f521.eml", m2),
         ("sample03-fuera-de-oficina.eml", out_of_office),
         ("sample04-proyecto-reenviado.eml", forwarded),
+        ("sample05-respuesta-observaciones.eml", answer),
     ]
 
 

@@ -53,8 +53,9 @@ struct MessageIntake: Sendable {
                 logger.info("skipped", metadata: ["mailbox": "\(seen.mailbox)", "uid": "\(seen.uid)", "reason": "\(reason)"])
                 return .skipped(reason)
             }
-            if let oversize { return try tooLarge(seen, message: message, oversize: oversize) }
-            if let requestID = thread(of: message) {
+            let thread = thread(of: message)
+            if let oversize { return try tooLarge(seen, message: message, oversize: oversize, thread: thread) }
+            if let requestID = thread {
                 return try followUp(seen, message: message, request: requestID)
             }
             if try overDailyLimit(message) {
@@ -150,17 +151,19 @@ struct MessageIntake: Sendable {
 
     /// design.md: a mail over the size limit is not skipped silently: the request is recorded
     /// and the reply says what was too large.
-    func tooLarge(_ seen: SeenMessage, message: Message, oversize: Oversize) throws -> Outcome {
+    func tooLarge(_ seen: SeenMessage, message: Message, oversize: Oversize, thread: RequestID?) throws -> Outcome {
         let year = CivilDate(instant: message.date?.instant ?? now(), timeZone: configuration.timeZone).year
         let inspection = Inspection(file: "\(seen.mailbox)/\(seen.uid)", message: message)
-        let record = try ledger.openRequest(for: seen.rowID, year: year, fields: fields(inspection, message))
+        // A follow-up too large to read stays in its request; anything else opens one.
+        let record = try thread.map { try ledger.linkFollowUp(message: seen.rowID, to: $0) }
+            ?? ledger.openRequest(for: seen.rowID, year: year, fields: fields(inspection, message))
         let problem = ReadProblem.messageTooLarge(bytes: oversize.bytes ?? oversize.limit + 1, limit: oversize.limit)
         let reply = try outgoing(record.id, revision: record.revision + 1, kind: .ilegible, message: message,
                                  inspection: inspection, problems: [problem])
         _ = try ledger.recordVerdict(request: record.id, revision: record.revision + 1, state: .observacionesEnviadas,
-                                     verdictJSON: nil, reply: reply)
+                                     fields: thread == nil ? nil : record.fields, verdictJSON: nil, reply: reply)
         logger.notice("message too large", metadata: ["mailbox": "\(seen.mailbox)", "uid": "\(seen.uid)", "request": "\(record.id)"])
-        return .opened(record.id.description)
+        return thread == nil ? .opened(record.id.description) : .followUp(record.id.description)
     }
 
     /// Quarantine with the reason; then, when the sender may be answered, a request asking for

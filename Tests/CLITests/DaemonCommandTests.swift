@@ -57,17 +57,19 @@ final class DaemonCommandTests: XCTestCase {
         let first = try CommandLineTests.run(["once", "--config", configPath, "--backfill-since", "2026-01-01"])
         XCTAssertEqual(first.status, 0, first.stderr)
         XCTAssertTrue(first.stdout.contains("opened 3 request(s): OCM-2026-0001, OCM-2026-0002, OCM-2026-0003"), first.stdout)
-        XCTAssertTrue(first.stdout.contains("duplicate 4"), first.stdout)
-        XCTAssertEqual(drafts().count, 3)
+        // sample05 answers the observations of OCM-2026-0002 with the missing material (5.2.4 → 5.2.3).
+        XCTAssertTrue(first.stdout.contains("follow-ups: OCM-2026-0002"), first.stdout)
+        XCTAssertTrue(first.stdout.contains("duplicate 5"), first.stdout)
+        XCTAssertEqual(drafts().count, 4, "3 first replies and the new concept for OCM-2026-0002")
         let second = try CommandLineTests.run(["once", "--config", configPath])
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertTrue(second.stdout.contains("fetched 0 message(s); opened 0 request(s)"), second.stdout)
-        XCTAssertEqual(drafts().count, 3, "nothing drafted twice")
+        XCTAssertEqual(drafts().count, 4, "nothing drafted twice")
         let requests = try CommandLineTests.run(["requests", "--config", configPath, "--json"])
         XCTAssertEqual(requests.stdout.split(separator: "\n").count, 3)
-        XCTAssertTrue(requests.stdout.contains("\"state\":\"observaciones_enviadas\""), requests.stdout)
+        XCTAssertTrue(requests.stdout.contains("\"id\":\"OCM-2026-0002\",\"kind\":\"nuevo\",\"productionDate\":\"2026-07-20\",\"requester\":\"jruiz@icetex.gov.co\",\"revision\":2,\"state\":\"viable\""), requests.stdout)
         let status = try CommandLineTests.run(["status", "--config", configPath])
-        XCTAssertTrue(status.stdout.contains("delivered 3"), status.stdout)
+        XCTAssertTrue(status.stdout.contains("delivered 4"), status.stdout)
         XCTAssertTrue(status.stdout.contains("errors: 0"), status.stdout)
     }
 
@@ -159,9 +161,11 @@ extension DaemonCommandTests {
         try write(config: "max_message_bytes: 4096")
         let result = try CommandLineTests.run(["once", "--config", configPath, "--backfill-since", "2026-01-01"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        // sample01, 02 and 04 are 6–13 KB: each opens a request; the 559-byte auto-reply is skipped.
+        // sample01, 02 and 04 are 6–13 KB: each opens a request; the 559-byte auto-reply is
+        // skipped; sample05 (5 KB) answers OCM-2026-0002 and stays in that request.
         XCTAssertTrue(result.stdout.contains("opened 3 request(s)"), result.stdout)
-        XCTAssertEqual(drafts().count, 3)
+        XCTAssertTrue(result.stdout.contains("follow-ups: OCM-2026-0002"), result.stdout)
+        XCTAssertEqual(drafts().count, 4)
         let folder = root.appendingPathComponent("mail/aseguramientoocm/.Drafts/cur")
         for name in drafts() {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)

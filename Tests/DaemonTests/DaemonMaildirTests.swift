@@ -19,10 +19,10 @@ final class DaemonMaildirTests: XCTestCase {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
     }
 
-    func testBackfillOfTheSamplesGivesThreeRequestsAndThreeDraftsOnce() throws {
+    func testBackfillOfTheSamplesGivesThreeRequestsAFollowUpAndFourDraftsOnce() throws {
         let samples = try FileManager.default.contentsOfDirectory(atPath: Package.root.appendingPathComponent("Samples").path)
             .filter { $0.hasSuffix(".eml") }.sorted()
-        XCTAssertEqual(samples.count, 4)
+        XCTAssertEqual(samples.count, 5)
         for box in ["aseguramientoocm", "formacionocm"] {
             for sub in ["cur", "new", "tmp"] {
                 try FileManager.default.createDirectory(at: maildir(box).appendingPathComponent(sub), withIntermediateDirectories: true)
@@ -36,16 +36,18 @@ final class DaemonMaildirTests: XCTestCase {
                                                                               files(maildir(box).appendingPathComponent("cur"))) }
 
         let run = try work.onceOK(["--backfill-since", "2026-01-01"])
-        XCTAssertTrue(run.stdout.contains("fetched 8 message(s); opened 3 request(s)"), run.all)
+        XCTAssertTrue(run.stdout.contains("fetched 10 message(s); opened 3 request(s)"), run.all)
+        // sample05 answers OCM-2026-0002's observations: a follow-up, not a new request.
+        XCTAssertTrue(run.stdout.contains("follow-ups: OCM-2026-0002"), run.all)
         // sample03 is an out-of-office auto-reply; every mail of the second Maildir is a duplicate.
-        XCTAssertTrue(run.stdout.contains("skipped: auto_submitted 1, duplicate 4"), run.all)
-        XCTAssertTrue(run.stdout.contains("replies delivered: 3 (review: drafts)"), run.all)
+        XCTAssertTrue(run.stdout.contains("skipped: auto_submitted 1, duplicate 5"), run.all)
+        XCTAssertTrue(run.stdout.contains("replies delivered: 4 (review: drafts)"), run.all)
 
         let requests = try work.ledger().requests()
         XCTAssertEqual(requests.count, 3)
         XCTAssertEqual(Set(requests.map(\.id.description)).count, 3)
         let drafts = files(maildir("aseguramientoocm").appendingPathComponent(".Drafts/cur"))
-        XCTAssertEqual(drafts.count, 3, "\(drafts)")
+        XCTAssertEqual(drafts.count, 4, "one per request, and OCM-2026-0002's second revision: \(drafts)")
         XCTAssertTrue(drafts.allSatisfy { $0.hasSuffix(":2,D") }, "flagged Draft: \(drafts)")
         XCTAssertEqual(files(maildir("formacionocm").appendingPathComponent(".Drafts/cur")), [])
         var subjects: [String] = []
@@ -54,7 +56,7 @@ final class DaemonMaildirTests: XCTestCase {
             subjects += text.components(separatedBy: "\r\n").filter { $0.hasPrefix("Subject: ") }
         }
         XCTAssertEqual(Set(subjects.compactMap { s in requests.first { s.contains("[\($0.id)]") }?.id }).count, 3,
-                       "one draft per request: \(subjects)")
+                       "every request has its draft: \(subjects)")
         // The mailboxes themselves are only read.
         let inboxAfter = ["aseguramientoocm", "formacionocm"].map { box in (files(maildir(box).appendingPathComponent("new")),
                                                                              files(maildir(box).appendingPathComponent("cur"))) }
