@@ -288,6 +288,32 @@ final class DaemonIMAPTests: XCTestCase {
         XCTAssertEqual(try work.ledger().outbox(status: .delivered).map(\.id), [entry.id])
     }
 
+    /// design.md: credentials and message bodies never reach the logs — not even at the most
+    /// verbose level, where the IMAP and SMTP protocol traces are logged.
+    func testTraceLogsCarryNoSecretsAndNoBodies() throws {
+        try work.writeIMAPConfig(lab: lab, review: "off")
+        try work.onceOK()
+        let mail = try TestMail.request(from: lab.address("ana"))
+        try lab.sendAndWait(mail)
+        let run = try work.command(["once"], logLevel: "trace")
+        XCTAssertEqual(run.status, 0, run.all)
+        XCTAssertTrue(run.stdout.contains("opened 1 request(s)"), run.all)
+        let log = run.stderr
+        XCTAssertTrue(log.contains("STATUS"), "the protocol trace is there: \(log.prefix(400))")
+        XCTAssertTrue(log.contains("[redacted]"), "the login lines are redacted")
+        for secret in ["pw-aseguramientoocm", "pw-formacionocm"] {
+            XCTAssertFalse(log.contains(secret), "\(secret) leaked")
+            for user in ["aseguramientoocm", "aseguramientoocm@icetex.gov.co", "formacionocm", "formacionocm@icetex.gov.co"] {
+                let plain = Data("\0\(user)\0\(secret)".utf8).base64EncodedString()
+                XCTAssertFalse(log.contains(plain), "SASL PLAIN of \(user) leaked")
+            }
+        }
+        // Words of the request body and of the reply body never appear.
+        for word in ["Cordialmente", "Buen día", "Gracias por su solicitud", "FECHA DE SALIDA"] {
+            XCTAssertFalse(log.contains(word), "body text in the log: \(word)")
+        }
+    }
+
     func testReviewOffSendsTheReplyBySMTPAndItArrivesOnce() throws {
         try work.writeIMAPConfig(lab: lab, review: "off")
         try work.onceOK()

@@ -92,11 +92,11 @@ final class DaemonWorkspace {
     /// `ocm-intake status --config …`.
     func status() throws -> ProcessResult { try command(["status"]) }
 
-    func command(_ arguments: [String]) throws -> ProcessResult {
+    func command(_ arguments: [String], logLevel: String = "info") throws -> ProcessResult {
         var environment = ProcessInfo.processInfo.environment
         environment[Self.formacionSecretVariable] = "pw-formacionocm"
         environment[Self.smtpSecretVariable] = "pw-aseguramientoocm"
-        environment["OCM_INTAKE_LOG_LEVEL"] = "info"
+        environment["OCM_INTAKE_LOG_LEVEL"] = logLevel
         let binary = Package.binary
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw LabFailure("no built binary at \(binary.path) (swift build --build-tests builds it)")
