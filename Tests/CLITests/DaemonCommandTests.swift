@@ -177,3 +177,19 @@ extension DaemonCommandTests {
         XCTAssertEqual(requests.stdout.split(separator: "\n").count, 3, requests.stdout)
     }
 }
+
+extension DaemonCommandTests {
+    /// design.md: no auto-reply beyond a per-sender daily limit; the mail is recorded with
+    /// `rate_limited`, not dropped.
+    func testPerSenderDailyLimit() throws {
+        try write(config: "max_replies_per_sender_per_day: 1")
+        let sample = try String(contentsOf: CommandLineTests.packageRoot.appendingPathComponent("Samples/sample01-credito-completa.eml"), encoding: .utf8)
+        let again = sample.replacingOccurrences(of: "<sample01-credito-completa@icetex.gov.co>", with: "<sample01-otra-vez@icetex.gov.co>")
+        XCTAssertNotEqual(again, sample)
+        try again.write(to: root.appendingPathComponent("mail/aseguramientoocm/new/zz-second-request.aseguramientoocm"), atomically: true, encoding: .utf8)
+        let result = try CommandLineTests.run(["once", "--config", configPath, "--backfill-since", "2026-01-01"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("rate_limited 1"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("opened 3 request(s)"), result.stdout)
+    }
+}
