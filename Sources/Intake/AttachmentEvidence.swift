@@ -30,14 +30,30 @@ public struct AttachmentEvidence: Sendable, Hashable {
     /// Reads an attachment part: Office files through `OfficeInspector`, PDFs through `PDFText`,
     /// anything else by name and type only. Bounded by `limits`; never throws.
     public init(part: MIMEPart, limits: OfficeLimits = .default) {
-        let content: [UInt8]
-        if case .leaf(let bytes) = part.body { content = bytes } else { content = [] }
-        self.init(filename: part.filename, contentType: part.mimeType, bytes: part.decodedSize ?? content.count)
-        let ext = (filename ?? "").split(separator: ".").last.map { $0.lowercased() } ?? ""
-        if case .opaque = part.body {
+        let content: [UInt8]?
+        switch part.body {
+        case .leaf(let bytes): content = bytes
+        case .opaque: content = nil
+        case .multipart, .message: content = []
+        }
+        self.init(filename: part.filename, contentType: part.mimeType, data: content, byteCount: part.decodedSize, limits: limits)
+    }
+
+    /// Reads a file that arrived some other way than as its own MIME part (inside winmail.dat),
+    /// exactly as a part is read. `data` nil: the file was not kept (past a size limit), so it
+    /// is known by name, type and `byteCount` only.
+    public init(filename: String?, contentType: String, data: [UInt8]?, byteCount: Int? = nil, limits: OfficeLimits = .default) {
+        self.init(filename: filename, contentType: contentType, bytes: byteCount ?? data?.count ?? 0)
+        guard let data else {
             warnings.append("parte no leída: supera los límites de tamaño")
             return
         }
+        inspect(data, limits: limits)
+    }
+
+    /// Fills format, titles, lines and rows from the file's bytes.
+    private mutating func inspect(_ content: [UInt8], limits: OfficeLimits) {
+        let ext = (filename ?? "").split(separator: ".").last.map { $0.lowercased() } ?? ""
         if ext == "pdf" || contentType == "application/pdf" {
             format = .pdf
             guard let pdf = PDFText.titleAndText(content) else {

@@ -103,6 +103,8 @@ extension String {
     }
 
     var nonEmpty: String? { isEmpty ? nil : self }
+
+    var isBlank: Bool { allSatisfy(\.isWhitespace) }
 }
 
 extension CivilDate {

@@ -37,9 +37,17 @@ public struct RequestReader: Sendable {
 
     public func read(_ message: Message) -> TrainingRequest {
         let source = Self.requestMessage(in: message, labels: labels)
-        let subject = Self.strippedSubject(source.subject ?? message.subject ?? "")
+        let attachmentParts = source.attachments
+            + (source.messageID == message.messageID ? [] : message.attachments.filter { $0.mimeType != "message/rfc822" })
+        let unwrapped = attachmentParts.map { (part: $0, tnef: $0.tnefContent(limits: source.limits)) }
+        // Outlook's winmail.dat may hold the only readable text (an RTF mail whose MIME body is empty).
+        let tnef = unwrapped.lazy.compactMap(\.tnef).first { $0.isReadable }
+        let ownSubject = source.subject ?? message.subject ?? ""
+        let subject = Self.strippedSubject(ownSubject.isBlank ? tnef?.subject ?? ownSubject : ownSubject)
         let forwarded = Self.isForward(message.subject ?? "")
-        let cleaned = QuotedTextStripper.clean(source.bodyText, forwarded: forwarded && source.messageID == message.messageID)
+        let ownBody = source.bodyText
+        let bodyText = ownBody.isBlank ? tnef?.bodyText ?? ownBody : ownBody
+        let cleaned = QuotedTextStripper.clean(bodyText, forwarded: forwarded && source.messageID == message.messageID)
         let fields = LabeledFieldExtractor.extract(from: cleaned.text, labels: labels)
         let testLines = Set(fields.all(.test).flatMap { field in (0...field.lines.count).map { field.lineIndex + $0 } })
         let prose = TextNormalizer.lines(cleaned.text).enumerated().filter { !testLines.contains($0.offset) }.map { String($0.element) }
@@ -47,14 +55,16 @@ public struct RequestReader: Sendable {
         let signature = cleaned.signature ?? ""
 
         var attachments: [AttachmentEvidence] = []
-        for part in source.attachments + (source.messageID == message.messageID ? [] : message.attachments.filter { $0.mimeType != "message/rfc822" }) {
-            attachments.append(AttachmentEvidence(part: part, limits: officeLimits))
+        var warnings: [String] = []
+        for (part, tnef) in unwrapped {
+            let evidence = AttachmentEvidence.evidence(for: part, tnef: tnef, officeLimits: officeLimits)
+            attachments += evidence.files
+            warnings += evidence.notes
         }
         let body = bodyQuestions(fields)
         var attached = QuestionCount()
         var material: [String: [String]] = [:]
         var categories: [String?] = []
-        var warnings: [String] = []
         for attachment in attachments {
             let counted = Self.questions(in: attachment)
             let matches = classifier.classify(attachment, questions: counted.total)

@@ -8,6 +8,9 @@ public struct MIMEWarning: Sendable, Hashable, Codable, CustomStringConvertible 
         case malformedBase64, malformedQuotedPrintable, unknownTransferEncoding
         case missingBoundary, missingFinalBoundary, emptyMultipart
         case depthLimit, partLimit, partSizeLimit, totalSizeLimit, bodyTextTruncated
+        /// Outlook's winmail.dat (TNEF): unreadable or cut stream, a wrong attribute checksum,
+        /// more files than `maxTNEFAttachments`, content kept but not read (RTF, embedded mail).
+        case malformedTNEF, tnefChecksumMismatch, tnefAttachmentLimit, tnefUnreadContent
     }
 
     public var kind: Kind

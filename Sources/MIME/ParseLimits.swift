@@ -15,6 +15,9 @@ public struct ParseLimits: Sendable, Hashable {
     public var maxTotalDecodedBytes: Int
     /// Characters of the body text produced from text/plain or text/html.
     public var maxBodyTextCharacters: Int
+    /// Files taken out of one winmail.dat (TNEF); later ones are skipped. Their bytes count
+    /// against `maxTotalDecodedBytes`.
+    public var maxTNEFAttachments: Int
 
     public init(
         maxHeaderBytes: Int = 256 * 1024,
@@ -23,7 +26,8 @@ public struct ParseLimits: Sendable, Hashable {
         maxParts: Int = 500,
         maxPartDecodedBytes: Int = 40 * 1024 * 1024,
         maxTotalDecodedBytes: Int = 100 * 1024 * 1024,
-        maxBodyTextCharacters: Int = 2 * 1024 * 1024
+        maxBodyTextCharacters: Int = 2 * 1024 * 1024,
+        maxTNEFAttachments: Int = 200
     ) {
         self.maxHeaderBytes = maxHeaderBytes
         self.maxHeaderFields = maxHeaderFields
@@ -32,6 +36,7 @@ public struct ParseLimits: Sendable, Hashable {
         self.maxPartDecodedBytes = maxPartDecodedBytes
         self.maxTotalDecodedBytes = maxTotalDecodedBytes
         self.maxBodyTextCharacters = maxBodyTextCharacters
+        self.maxTNEFAttachments = maxTNEFAttachments
     }
 
     public static let `default` = ParseLimits()

@@ -1,0 +1,1 @@
+../MIMETests/TNEFFixture.swift
