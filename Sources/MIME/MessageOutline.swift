@@ -28,21 +28,32 @@ public struct MessageOutline: Sendable, Codable, Hashable {
         subject = message.subject
         from = message.from?.description
         messageID = message.messageID
-        root = Self.outline(message.root)
-        warnings = message.warnings.map(\.description)
+        var tnefWarnings: [MIMEWarning] = []
+        root = Self.outline(message.root, limits: message.limits, tnefWarnings: &tnefWarnings)
+        warnings = (message.warnings + tnefWarnings).map(\.description)
     }
 
-    private static func outline(_ part: MIMEPart) -> Part {
+    private static func outline(_ part: MIMEPart, limits: ParseLimits, tnefWarnings: inout [MIMEWarning]) -> Part {
         var children: [Part] = []
         var nestedSubject: String?
         var opaque = false
         switch part.body {
-        case .multipart(let parts): children = parts.map(outline)
+        case .multipart(let parts): children = parts.map { outline($0, limits: limits, tnefWarnings: &tnefWarnings) }
         case .message(let inner):
             nestedSubject = inner.subject
-            children = [outline(inner.root)]
+            children = [outline(inner.root, limits: inner.limits, tnefWarnings: &tnefWarnings)]
         case .opaque: opaque = true
-        case .leaf: break
+        case .leaf:
+            // Outlook's winmail.dat: show the files inside, as the daemon reads them.
+            if let tnef = part.tnefContent(limits: limits) {
+                tnefWarnings += tnef.warnings
+                let base = part.path.isEmpty ? "1" : part.path
+                children = tnef.attachments.enumerated().map { index, file in
+                    Part(path: "\(base).tnef.\(index + 1)", contentType: file.mediaType, charset: nil, transferEncoding: "tnef",
+                         disposition: "attachment", filename: file.filename, contentID: nil, bytes: file.byteCount,
+                         attachment: true, opaque: file.isDataOmitted, nestedSubject: nil, children: [])
+                }
+            }
         }
         return Part(path: part.path.isEmpty ? "1" : part.path, contentType: part.mimeType, charset: part.charset,
                     transferEncoding: part.transferEncoding, disposition: part.disposition?.value,

@@ -247,6 +247,13 @@ final class TNEFTests: XCTestCase {
             XCTAssertEqual(part?.tnefContent()?.attachments.map(\.filename), ["Presentación Capacitación.pptx", "Reglamento Operativo.pdf"])
             XCTAssertEqual(m.tnefContents.count, 1)
             XCTAssertNil(m.root.tnefContent(), "a multipart is no TNEF")
+            // `ocm-intake mime` shows the files inside, as the daemon reads them.
+            let outline = MessageOutline(m)
+            let inner = outline.root.children.last?.children ?? []
+            XCTAssertEqual(inner.map(\.filename), ["Presentación Capacitación.pptx", "Reglamento Operativo.pdf"])
+            XCTAssertEqual(inner.map(\.path), ["2.tnef.1", "2.tnef.2"])
+            XCTAssertEqual(inner.map(\.bytes), [Self.pptx.count, Self.pdf.count])
+            XCTAssertTrue(outline.text.contains("2.tnef.2 application/pdf tnef attachment name=\"Reglamento Operativo.pdf\""), outline.text)
         }
     }
 }
