@@ -82,8 +82,7 @@ struct MessageIntake: Sendable {
     }
 
     static func requestTag(in subject: String) -> RequestID? {
-        guard let range = subject.range(of: #"OCM-\d{4}-\d{4,}"#, options: .regularExpression) else { return nil }
-        return RequestID(String(subject[range]))
+        RequestTag.find(in: subject).flatMap(RequestID.init)
     }
 
     func open(_ seen: SeenMessage, message: Message, inspection: Inspection) throws -> Outcome {

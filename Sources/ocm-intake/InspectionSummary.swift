@@ -24,8 +24,8 @@ struct InspectionSummary {
             lines.append("Respuesta: ninguna — \(Self.skipNames[reason] ?? reason)")
             return lines.joined(separator: "\n")
         }
-        if let subject = i.subject, let tag = subject.range(of: #"OCM-\d{4}-\d{4,}"#, options: .regularExpression) {
-            lines.append("Nota: es una respuesta a la solicitud \(subject[tag]); aquí se evalúa sola, el servicio la une a su solicitud.")
+        if let tag = i.subject.flatMap(RequestTag.find) {
+            lines.append("Nota: es una respuesta a la solicitud \(tag); aquí se evalúa sola, el servicio la une a su solicitud.")
         }
         if let topic = i.topic { lines.append("Tema: \(topic)") }
         lines.append("Área: \(i.area ?? "?") · Tipo: \(i.kind ?? "?")")
