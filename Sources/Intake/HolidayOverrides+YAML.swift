@@ -34,7 +34,7 @@ extension HolidayOverrides {
             let dateNode = try reader.required(entries, "date", in: item)
             let date = try reader.date(dateNode, key: "date")
             let nameNode = try reader.required(entries, "name", in: item)
-            let name = try reader.string(nameNode, key: "name").trimmingWhitespace
+            let name = String(TextNormalizer.trimmed(try reader.string(nameNode, key: "name")))
             guard !name.isEmpty else {
                 throw .invalidValue(file: reader.file, line: reader.line(nameNode), key: "name", message: "is empty")
             }
@@ -67,14 +67,5 @@ extension HolidayOverrides {
             dates.append(date)
         }
         return dates
-    }
-}
-
-extension String {
-    fileprivate var trimmingWhitespace: String {
-        var s = Substring(self)
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }

@@ -81,7 +81,7 @@ extension RequestReader {
                   subjectPrefixes.contains(TextNormalizer.key(rest[..<colon])) else { break }
             rest = rest[rest.index(after: colon)...].trimmingPrefixWhitespace
         }
-        return String(rest).trimmed
+        return String(TextNormalizer.trimmed(rest))
     }
 
     static func isForward(_ subject: String) -> Bool {
@@ -95,13 +95,6 @@ extension Substring {
 }
 
 extension String {
-    var trimmed: String {
-        var s = Substring(self)
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return String(s)
-    }
-
     var nonEmpty: String? { isEmpty ? nil : self }
 
     var isBlank: Bool { allSatisfy(\.isWhitespace) }

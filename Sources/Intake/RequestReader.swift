@@ -89,7 +89,8 @@ public struct RequestReader: Sendable {
             .flatMap { CivilDate(parts: $0.parts) }
         let topics = fields.topics.isEmpty ? [] : fields.topics
         return TrainingRequest(
-            topic: fields[.asunto].map { TextNormalizer.lines($0.value).first.map(String.init) ?? $0.value }?.trimmed.nonEmpty ?? subject.nonEmpty,
+            topic: fields[.asunto].flatMap { TextNormalizer.lines($0.value).first }.map { String(TextNormalizer.trimmed($0)) }?.nonEmpty
+                ?? subject.nonEmpty,
             area: area, kind: kind(fields: fields, text: requestText, area: area),
             productionDate: production, trainingDate: training, topics: topics, questionCount: count,
             declaredQuestions: body.declared, conditions: conditions(in: requestText + "\n" + (fields[.material]?.value ?? "")),
