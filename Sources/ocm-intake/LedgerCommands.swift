@@ -2,6 +2,7 @@ import ArgumentParser
 import Daemon
 import Foundation
 import Ledger
+import MIME
 
 /// Opens the ledger the configuration names, read-side commands only.
 func openLedger(_ config: String?) throws -> (Ledger, DaemonConfiguration) {
@@ -84,7 +85,7 @@ struct ReviewCommand: ParsableCommand {
         func run() throws {
             let (ledger, _) = try openLedger(config)
             for entry in try ledger.outbox(status: .held) {
-                let subject = ReplyHeaders(entry.raw).subject
+                let subject = MessageParser.parse([UInt8](entry.raw)).subject ?? ""
                 print("\(entry.id)  \(entry.request) r\(entry.revision)  \(subject)")
             }
         }
@@ -119,14 +120,5 @@ struct ReviewCommand: ParsableCommand {
             let entry = try ledger.discard(id, reason: reason)
             print("discarded \(entry.id) (\(entry.request))")
         }
-    }
-}
-
-/// The Subject of a stored reply, for listings.
-struct ReplyHeaders {
-    let subject: String
-    init(_ raw: Data) {
-        let text = String(decoding: raw.prefix(4096), as: UTF8.self)
-        subject = text.components(separatedBy: "\r\n").first { $0.hasPrefix("Subject:") }.map { String($0.dropFirst(8)).trimmingCharacters(in: .whitespaces) } ?? ""
     }
 }
