@@ -38,11 +38,8 @@ struct OutboxDelivery: Sendable {
                 } else {
                     // Was `requeue`, which only accepts `failed` entries: the entry stayed
                     // `delivering` and its draft was never delivered.
-                    try await deliver(entry)
-                    _ = try ledger.markDelivered(entry.id)
+                    try await deliverAndRecord(entry, "reply delivered after a crash")
                     report.recovered += 1
-                    logger.info("reply delivered after a crash", metadata: ["request": "\(entry.request)", "revision": "\(entry.revision)",
-                                                                            "target": "\(entry.target.kind.rawValue)"])
                 }
             } catch {
                 logger.error("outbox recovery", metadata: ["request": "\(entry.request)", "error": "\(error)"])
@@ -66,11 +63,8 @@ struct OutboxDelivery: Sendable {
                     report.delivered += 1
                     continue
                 }
-                try await deliver(entry)
-                _ = try ledger.markDelivered(entry.id)
+                try await deliverAndRecord(entry, "reply delivered")
                 report.delivered += 1
-                logger.info("reply delivered", metadata: ["request": "\(entry.request)", "revision": "\(entry.revision)",
-                                                          "target": "\(entry.target.kind.rawValue)"])
             } catch {
                 let transient = Self.isTransient(error)
                 _ = try? ledger.markFailed(entry.id, error: "\(error)", transient: transient)
@@ -80,6 +74,14 @@ struct OutboxDelivery: Sendable {
             }
         }
         return report
+    }
+
+    /// Delivers, then records the delivery: the ledger says `delivered` only after the target has it.
+    func deliverAndRecord(_ entry: OutboxEntry, _ event: Logger.Message) async throws {
+        try await deliver(entry)
+        _ = try ledger.markDelivered(entry.id)
+        logger.info(event, metadata: ["request": "\(entry.request)", "revision": "\(entry.revision)",
+                                      "target": "\(entry.target.kind.rawValue)"])
     }
 
     func alreadyAtTarget(_ entry: OutboxEntry) async throws -> Bool {
