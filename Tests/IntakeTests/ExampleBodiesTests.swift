@@ -1,7 +1,7 @@
 import XCTest
 import Intake
 
-/// The text/plain bodies of /work/shared/examples/ex01–ex06 (decoded, CRLF kept), run through
+/// The text/plain bodies of ../shared/examples/ex01–ex06 (decoded, CRLF kept), run through
 /// cleaning, field extraction, production date and the TEST field tally. Expected values come
 /// from expected.jsonl where the body decides them (production date; questions written or
 /// declared in the body — ex02 and ex04–ex06 carry their test as an attachment).
