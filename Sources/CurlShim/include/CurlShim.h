@@ -1,6 +1,7 @@
 #ifndef CURL_SHIM_H
 #define CURL_SHIM_H
-#include <curl/curl.h>
+/* Through CCurl's header, so libcurl's types belong to one module (CCurl), not to two. */
+#include "../../CCurl/shim.h"
 
 /* curl_easy_setopt/curl_easy_getinfo are C variadic functions, which Swift does not import.
    Each wrapper passes its argument with the exact C type libcurl reads through va_arg
