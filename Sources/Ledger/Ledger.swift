@@ -40,7 +40,7 @@ public final class Ledger: Sendable {
         } catch let error as LedgerError {
             throw error
         } catch {
-            throw LedgerError.cannotOpen(path: path, reason: LedgerError.describe(error))
+            throw LedgerError.opening(path, error)
         }
         try self.init(writer: pool, path: path, retry: retry, now: now)
     }
@@ -77,7 +77,7 @@ public final class Ledger: Sendable {
         do {
             try LedgerMigrations.migrator.migrate(writer)
         } catch {
-            throw LedgerError.cannotOpen(path: path ?? ":memory:", reason: LedgerError.describe(error))
+            throw LedgerError.opening(path ?? ":memory:", error)
         }
     }
 

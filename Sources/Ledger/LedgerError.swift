@@ -71,6 +71,14 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// An error met while opening: damage (SQLITE_CORRUPT, SQLITE_NOTADB) is `corrupt`, the rest `cannotOpen`.
+    static func opening(_ path: String, _ error: any Error) -> LedgerError {
+        if let error = error as? DatabaseError, [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+            return .corrupt(path: path, detail: describe(error))
+        }
+        return .cannotOpen(path: path, reason: describe(error))
+    }
+
     /// SQLite's message and code for a GRDB error, the text of anything else.
     static func describe(_ error: any Error) -> String {
         if let error = error as? DatabaseError {
