@@ -96,6 +96,9 @@ public final class IntakeDaemon: Service, Sendable {
             } catch {
                 report.errors.append("\(poller.entry.role): \(error)")
                 logger.error("poll failed", metadata: ["mailbox": "\(poller.entry.role)", "error": "\(error)"])
+                // The poller reports its ledger writes failing as a poll error: tell a damaged
+                // ledger (stop) from a server that is down (go on with the other mailboxes).
+                do { try ledger.checkIntegrity() } catch { report.ledgerError = "\(error)" }
             }
         }
         if report.ledgerError == nil {
