@@ -179,6 +179,16 @@ final class RecoveryTests: XCTestCase {
         XCTAssertEqual(Set(all.map(\.messageID)).count, 8, "no Message-ID shared with the old drafts")
     }
 
+    /// The service (`run`, as systemd starts it) never creates a ledger: a lost one stops it.
+    func testRunWithoutALedgerRefusesToStart() throws {
+        work.initLedgerOnFirstStart = false
+        let run = try runProcess(Package.binary.path, ["run", "--config", work.configPath], directory: work.dir, timeout: 30)
+        XCTAssertEqual(run.status, 1, run.all)
+        XCTAssertTrue(run.stderr.contains("does not exist") && run.stderr.contains("--init"), run.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: work.ledgerPath))
+        XCTAssertEqual(try Self.drafts(work).count, 0)
+    }
+
     func testEmptyLedgerRefusesToStartAndDraftsNothing() throws {
         try work.onceOK(Self.backfill)
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: work.ledgerPath + suffix) }
