@@ -11,6 +11,7 @@ public final class IntakeDaemon: Service, Sendable {
     public let configuration: DaemonConfiguration
     public let ledger: Ledger
     let pollers: [MailboxPoller]
+    let intake: MessageIntake
     let delivery: OutboxDelivery
     let logger: Logger
     let now: @Sendable () -> Date
@@ -26,19 +27,32 @@ public final class IntakeDaemon: Service, Sendable {
         public var quarantined = 0
         public var delivered = 0
         public var deliveryFailures = 0
+        public var held = 0
         /// Mailboxes that could not be polled, with the reason (server down, login refused...).
         public var errors: [String] = []
+        /// The ledger failed (I/O error, damage): the cycle stopped there; never the mail's fault.
+        public var ledgerError: String?
     }
 
+    /// The daemon's own failure: the ledger cannot be trusted, so it stops (exit 1) instead of
+    /// going on deciding about mail.
+    public struct LedgerFailure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// `createLedger`: make the ledger when missing (`--init`, tests); otherwise a missing, empty
+    /// or damaged ledger throws `LedgerError` (checked with `PRAGMA quick_check`) and nothing runs.
     public init(configuration: DaemonConfiguration, rules: Rules, calendar: BusinessCalendar, drafter: any ReplyDrafting,
-                logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) throws {
+                logger: Logger, createLedger: Bool = true, now: @escaping @Sendable () -> Date = { Date() }) throws {
         self.configuration = configuration
         self.logger = logger
         self.now = now
-        ledger = try Ledger(path: configuration.ledgerPath, now: now)
+        ledger = try Ledger(path: configuration.ledgerPath, create: createLedger, now: now)
+        try ledger.checkIntegrity()
         let inspector = Inspector(rules: rules, calendar: calendar, timeZone: configuration.timeZone)
         let intake = MessageIntake(ledger: ledger, inspector: inspector, drafter: drafter, configuration: configuration,
-                                   now: now, logger: logger)
+                                   installationID: try ledger.installationID(), now: now, logger: logger)
+        self.intake = intake
         var mailboxes: [String: any MailTransport.Mailbox] = [:]
         var pollers: [MailboxPoller] = []
         for entry in configuration.mailboxes {
@@ -60,34 +74,65 @@ public final class IntakeDaemon: Service, Sendable {
                                   sender: sender, logger: logger)
     }
 
-    /// One poll of every mailbox, then one outbox delivery. A mailbox that fails does not stop
-    /// the others; its error is in the report.
+    /// One cycle: first every unfinished queue (messages and requests a crash left half done,
+    /// deliveries in doubt), then a poll of every mailbox, then the due outbox. A mailbox that
+    /// fails does not stop the others; a ledger error stops the cycle (`ledgerError`).
     public func cycle(backfillSince: Date? = nil) async -> CycleReport {
         var report = CycleReport()
+        tally(intake.drain(backfillSince: backfillSince), into: &report)
+        var delivered = OutboxDelivery.Report()
+        do {
+            if report.ledgerError == nil { try await delivery.recover(into: &delivered) }
+        } catch {
+            report.ledgerError = "\(error)"
+        }
         for poller in pollers {
-            if stop.isRaised { break }
+            if stop.isRaised || report.ledgerError != nil { break }
             do {
                 let result = try await poller.poll(backfillSince: backfillSince)
                 if result.baseline { report.baselines.append(result.mailbox) }
                 report.fetched += result.fetched
-                for outcome in result.outcomes {
-                    switch outcome {
-                    case .opened(let id): report.opened.append(id)
-                    case .followUp(let id): report.followUps.append(id)
-                    case .skipped(let reason): report.skipped[reason, default: 0] += 1
-                    case .quarantined: report.quarantined += 1
-                    case .alreadyDone: break
-                    }
-                }
+                tally(result.outcomes, into: &report)
             } catch {
                 report.errors.append("\(poller.entry.role): \(error)")
                 logger.error("poll failed", metadata: ["mailbox": "\(poller.entry.role)", "error": "\(error)"])
+                // The poller reports its ledger writes failing as a poll error: tell a damaged
+                // ledger (stop) from a server that is down (go on with the other mailboxes).
+                do { try ledger.checkIntegrity() } catch { report.ledgerError = "\(error)" }
             }
         }
-        let delivered = await delivery.deliverDue(now: now())
+        if report.ledgerError == nil {
+            do {
+                let due = try await delivery.deliverDue(now: now())
+                delivered.delivered += due.delivered
+                delivered.failed += due.failed
+                delivered.retrying += due.retrying
+                delivered.held += due.held
+            } catch {
+                report.ledgerError = "\(error)"
+            }
+        }
         report.delivered = delivered.delivered + delivered.recovered
         report.deliveryFailures = delivered.failed + delivered.retrying
+        report.held = delivered.held
+        if let failure = report.ledgerError {
+            report.errors.append("ledger: \(failure)")
+            logger.critical("ledger failed; cycle stopped", metadata: ["error": "\(failure)"])
+        }
         return report
+    }
+
+    private func tally(_ outcomes: [MessageIntake.Outcome], into report: inout CycleReport) {
+        for outcome in outcomes {
+            switch outcome {
+            case .opened(let id): report.opened.append(id)
+            case .followUp(let id): report.followUps.append(id)
+            case .skipped(let reason): report.skipped[reason, default: 0] += 1
+            case .quarantined: report.quarantined += 1
+            case .alreadyDone: break
+            case .ledgerFailed(let error): report.ledgerError = report.ledgerError ?? error
+            }
+        }
     }
 
     /// The service loop (ServiceLifecycle): SIGTERM/SIGINT finish the mail in hand, then return.
@@ -97,6 +142,7 @@ public final class IntakeDaemon: Service, Sendable {
         try await withGracefulShutdownHandler {
             while !stop.isRaised {
                 let report = await cycle()
+                if let failure = report.ledgerError { throw LedgerFailure(description: "ledger: \(failure)") }
                 logger.info("cycle", metadata: ["fetched": "\(report.fetched)", "opened": "\(report.opened.count)",
                                                 "delivered": "\(report.delivered)", "errors": "\(report.errors.count)"])
                 if stop.isRaised { break }

@@ -4,16 +4,19 @@ import Logging
 import MailTransport
 import MIME
 
-/// Delivers what the outbox holds, never twice: each entry is marked `delivering` before the
-/// attempt; an entry found `delivering` after a crash is checked at its target (Drafts by
-/// Message-ID) before anything is sent again, and one whose outcome cannot be known (SMTP) is
-/// held for staff instead of being sent a second time.
+/// Delivers what the outbox holds, never twice. Each entry is marked `delivering` before the
+/// attempt. An entry found `delivering` at the start of a cycle (a crash) is settled before
+/// anything else: a draft is looked up in its folder by Message-ID (found: its flags repaired,
+/// marked delivered; not found: delivered now), an SMTP reply whose fate cannot be known is
+/// `held` for staff. An SMTP transfer cut after the data was handed over (timeout, connection
+/// lost) is held the same way, never resent blindly.
 struct OutboxDelivery: Sendable {
     let ledger: Ledger
     let mailboxes: [String: any MailTransport.Mailbox]
     let entries: [String: DaemonConfiguration.MailboxEntry]
     let sender: (any MailSender)?
     let logger: Logger
+    var crash: CrashPoint = .shared
 
     struct Report: Sendable, Equatable {
         var delivered = 0
@@ -23,51 +26,63 @@ struct OutboxDelivery: Sendable {
         var held = 0
     }
 
-    /// Entries left `delivering` by a crash: settle them before new work. A draft found in its
-    /// folder is marked delivered; one that is not there is delivered now (the check just made is
-    /// what keeps it to once); an SMTP reply whose fate cannot be known is held for staff.
-    func recover(into report: inout Report) async {
-        for entry in (try? ledger.inDoubtOutbox()) ?? [] {
+    static let heldAfterCrash = "SMTP outcome unknown (interrupted while sending): check Sent, then `ocm-intake outbox retry` or `discard`"
+
+    /// Entries left `delivering` by a crash. Throws only ledger errors (the cycle stops).
+    func recover(into report: inout Report) async throws {
+        for entry in try ledger.inDoubtOutbox() {
             do {
-                if try await alreadyAtTarget(entry) {
-                    _ = try ledger.markDelivered(entry.id)
-                    report.recovered += 1
-                } else if entry.target.kind == .smtp {
-                    _ = try ledger.hold(entry.id, reason: "delivery outcome unknown after a crash: check Sent before approving")
+                if entry.target.kind == .smtp {
+                    try ledger.hold(entry.id, reason: Self.heldAfterCrash)
+                    crash.passed("hold \(entry.id)")
                     report.held += 1
+                    logger.warning("reply held", metadata: ["request": "\(entry.request)", "reason": "\(Self.heldAfterCrash)"])
+                } else if try await alreadyAtTarget(entry) {
+                    try await repairFlags(entry)
+                    try ledger.markDelivered(entry.id, reason: "found at its target after a crash")
+                    crash.passed("markDelivered \(entry.id)")
+                    report.recovered += 1
                 } else {
-                    // Was `requeue`, which only accepts `failed` entries: the entry stayed
-                    // `delivering` and its draft was never delivered.
+                    // Not there: the check just made is what keeps it to once.
                     try await deliverAndRecord(entry, "reply delivered after a crash")
                     report.recovered += 1
                 }
+            } catch let error as LedgerError {
+                throw error
             } catch {
                 logger.error("outbox recovery", metadata: ["request": "\(entry.request)", "error": "\(error)"])
-                // A draft is checked at its target again before any retry, so it may go back to
-                // the queue; an SMTP entry stays in doubt until it can be held.
-                if entry.target.kind != .smtp {
-                    _ = try? ledger.markFailed(entry.id, error: "\(error)", transient: Self.isTransient(error))
-                }
+                try ledger.markFailed(entry.id, error: "\(error)", transient: Self.isTransient(error))
+                crash.passed("markFailed \(entry.id)")
             }
         }
     }
 
-    func deliverDue(now: Date) async -> Report {
+    /// Due entries, oldest first. Throws only ledger errors (the cycle stops).
+    func deliverDue(now: Date) async throws -> Report {
         var report = Report()
-        await recover(into: &report)
-        for entry in (try? ledger.dueOutbox(now: now)) ?? [] {
+        for entry in try ledger.dueOutbox(now: now) {
+            try ledger.markDelivering(entry.id)
+            crash.passed("markDelivering \(entry.id)")
             do {
-                _ = try ledger.markDelivering(entry.id)
                 if try await alreadyAtTarget(entry) {
-                    _ = try ledger.markDelivered(entry.id)
-                    report.delivered += 1
-                    continue
+                    try await repairFlags(entry)
+                    try ledger.markDelivered(entry.id, reason: "already at its target")
+                    crash.passed("markDelivered \(entry.id)")
+                } else {
+                    try await deliverAndRecord(entry, "reply delivered")
                 }
-                try await deliverAndRecord(entry, "reply delivered")
                 report.delivered += 1
+            } catch let error as LedgerError {
+                throw error
+            } catch let error as MailSendError where error.outcomeUnknown {
+                try ledger.hold(entry.id, reason: "SMTP outcome unknown: \(error)")
+                crash.passed("hold \(entry.id)")
+                report.held += 1
+                logger.error("reply held: outcome unknown", metadata: ["request": "\(entry.request)", "error": "\(error)"])
             } catch {
                 let transient = Self.isTransient(error)
-                _ = try? ledger.markFailed(entry.id, error: "\(error)", transient: transient)
+                try ledger.markFailed(entry.id, error: "\(error)", transient: transient)
+                crash.passed("markFailed \(entry.id)")
                 if transient { report.retrying += 1 } else { report.failed += 1 }
                 logger.error("reply delivery failed", metadata: ["request": "\(entry.request)", "transient": "\(transient)",
                                                                  "error": "\(error)"])
@@ -79,7 +94,9 @@ struct OutboxDelivery: Sendable {
     /// Delivers, then records the delivery: the ledger says `delivered` only after the target has it.
     func deliverAndRecord(_ entry: OutboxEntry, _ event: Logger.Message) async throws {
         try await deliver(entry)
-        _ = try ledger.markDelivered(entry.id)
+        crash.passed("delivered \(entry.id)")
+        try ledger.markDelivered(entry.id)
+        crash.passed("markDelivered \(entry.id)")
         logger.info(event, metadata: ["request": "\(entry.request)", "revision": "\(entry.revision)",
                                       "target": "\(entry.target.kind.rawValue)"])
     }
@@ -88,6 +105,14 @@ struct OutboxDelivery: Sendable {
         guard entry.target.kind != .smtp, let mailbox = mailboxes[entry.target.mailbox],
               let config = entries[entry.target.mailbox] else { return false }
         return try await mailbox.containsMessage(messageID: entry.messageID, folder: config.draftsFolder)
+    }
+
+    /// A draft found by Message-ID may have been cut between APPEND and the flag change: it must
+    /// read as a draft (`\Draft`, not `\Seen`) for staff.
+    func repairFlags(_ entry: OutboxEntry) async throws {
+        guard entry.target.kind != .smtp, let mailbox = mailboxes[entry.target.mailbox],
+              let config = entries[entry.target.mailbox] else { return }
+        try await mailbox.repairDraftFlags(messageID: entry.messageID, folder: config.draftsFolder)
     }
 
     func deliver(_ entry: OutboxEntry) async throws {
@@ -100,10 +125,16 @@ struct OutboxDelivery: Sendable {
             _ = try await mailbox.appendDraft(raw, folder: config.draftsFolder)
         case .smtp:
             guard let sender else { throw DeliveryProblem("no smtp server configured") }
-            let message = MessageParser.parse(raw)
-            guard let from = message.from?.address else { throw DeliveryProblem("reply has no From") }
-            try await sender.send(raw, from: from, to: (message.to + message.cc).map(\.address))
+            let envelope = try entry.envelope ?? Self.legacyEnvelope(raw)
+            try await sender.send(raw, from: envelope.from, to: envelope.recipients)
         }
+    }
+
+    /// Entries enqueued by a v1 ledger carry no envelope: read it from the reply's header.
+    static func legacyEnvelope(_ raw: [UInt8]) throws -> OutboxEnvelope {
+        let message = MessageParser.parse(raw)
+        guard let from = message.from?.address else { throw DeliveryProblem("reply has no From") }
+        return OutboxEnvelope(from: from, recipients: (message.to + message.cc).map(\.address))
     }
 
     static func isTransient(_ error: any Error) -> Bool {

@@ -36,8 +36,7 @@ extension Ledger {
         }
     }
 
-    /// Entries whose delivery was started but not concluded: after a crash, check the target by
-    /// Message-ID, then `markDelivered` or `markFailed(transient: true)`.
+    /// Entries whose delivery was started but not concluded (a crash): the cycle settles them first.
     public func inDoubtOutbox() throws -> [OutboxEntry] {
         try outbox(status: .delivering)
     }
@@ -56,13 +55,12 @@ extension Ledger {
     /// A delivery starts (counted as an attempt now, so a crash mid-delivery still counts).
     @discardableResult
     public func markDelivering(_ id: Int64) throws -> OutboxEntry {
-        try moveOutbox(id, from: [.pending], to: .delivering, same: .delivering, reason: nil,
-                       set: "attempts = attempts + 1", [])
+        try moveOutbox(id, to: .delivering, reason: nil, set: "attempts = attempts + 1", [])
     }
 
     @discardableResult
-    public func markDelivered(_ id: Int64) throws -> OutboxEntry {
-        try moveOutbox(id, from: [.delivering, .pending], to: .delivered, same: .delivered, reason: nil,
+    public func markDelivered(_ id: Int64, reason: String? = nil) throws -> OutboxEntry {
+        try moveOutbox(id, to: .delivered, reason: reason,
                        set: "delivered_at = ?, next_attempt_at = NULL, last_error = NULL", [now()])
     }
 
@@ -72,63 +70,74 @@ extension Ledger {
     public func markFailed(_ id: Int64, error: String, transient: Bool) throws -> OutboxEntry {
         try write("markFailed", "outbox \(id)") { db in
             let entry = try Self.requireOutbox(db, id)
-            guard entry.status == .delivering else {
-                if entry.status == .failed { return entry }
-                throw LedgerError.invalidTransition(
-                    entity: .outbox, id: String(id), from: entry.status.rawValue, to: OutboxStatus.failed.rawValue)
-            }
+            if entry.status == .failed { return entry }
             let exhausted = retry.maxAttempts.map { entry.attempts >= $0 } ?? false
-            if transient && !exhausted {
+            if transient && !exhausted, entry.status == .delivering {
                 let next = now().addingTimeInterval(retry.delay(afterAttempts: entry.attempts))
-                return try updateOutbox(db, entry, to: .pending, reason: "transient: \(error)",
-                                        set: "next_attempt_at = ?, last_error = ?", [next, error])
+                return try moveOutbox(db, entry, to: .pending, reason: "transient: \(error)",
+                                      set: "next_attempt_at = ?, last_error = ?", [next, error])
             }
             let why = transient ? "retries exhausted: \(error)" : "permanent: \(error)"
-            return try updateOutbox(db, entry, to: .failed, reason: why,
-                                    set: "next_attempt_at = NULL, last_error = ?", [error])
+            return try moveOutbox(db, entry, to: .failed, reason: why,
+                                  set: "next_attempt_at = NULL, last_error = ?", [error])
         }
     }
 
-    /// Review mode `queue`: keep a pending reply for a person.
+    /// Kept for a person: review mode `queue`, an admin's `outbox hold`, or a delivery whose
+    /// outcome is unknown (an SMTP transfer cut after DATA, a crash mid-send) — never resent blindly.
     @discardableResult
     public func hold(_ id: Int64, reason: String) throws -> OutboxEntry {
-        try moveOutbox(id, from: [.pending], to: .held, same: .held, reason: reason, set: "next_attempt_at = NULL", [])
+        try moveOutbox(id, to: .held, reason: reason, set: "next_attempt_at = NULL, last_error = COALESCE(?, last_error)",
+                       [reason])
     }
 
-    /// `ocm-intake review approve`: a held reply becomes due now.
+    /// `ocm-intake review approve`: a held reply becomes due now. Approving twice is refused.
     @discardableResult
     public func approve(_ id: Int64) throws -> OutboxEntry {
-        try moveOutbox(id, from: [.held], to: .pending, same: nil, reason: "approved", set: "next_attempt_at = ?", [now()])
+        try moveOutbox(id, to: .pending, from: [.held], rerun: false, reason: "approved", set: "next_attempt_at = ?", [now()])
     }
 
-    /// `ocm-intake review discard`: the reply is never sent.
+    /// `ocm-intake review discard` / `outbox discard`: the reply is never sent.
     @discardableResult
     public func discard(_ id: Int64, reason: String) throws -> OutboxEntry {
-        try moveOutbox(id, from: [.held, .pending, .failed], to: .discarded, same: .discarded, reason: reason,
-                       set: "next_attempt_at = NULL", [])
+        try moveOutbox(id, to: .discarded, reason: reason, set: "next_attempt_at = NULL", [])
     }
 
-    /// A failed reply tried again after a person fixed the cause; attempts start over.
+    /// `ocm-intake outbox retry`: a failed or held reply tried again after a person checked the
+    /// cause (and, for a held SMTP reply, that it was not sent); attempts start over.
     @discardableResult
     public func requeue(_ id: Int64) throws -> OutboxEntry {
-        try moveOutbox(id, from: [.failed], to: .pending, same: nil, reason: "requeued",
-                       set: "attempts = 0, next_attempt_at = ?", [now()])
+        try moveOutbox(id, to: .pending, from: [.failed, .held], rerun: false, reason: "requeued",
+                       set: "attempts = 0, last_error = NULL, next_attempt_at = ?", [now()])
     }
 
-    /// One outbox move in one transaction: from one of `from` to `to`; already at `same` is a re-run.
+    /// One outbox move in one transaction (see `moveOutbox(_:_:to:...)`).
     private func moveOutbox(
-        _ id: Int64, from: Set<OutboxStatus>, to status: OutboxStatus, same: OutboxStatus?, reason: String?,
+        _ id: Int64, to status: OutboxStatus, from: Set<OutboxStatus>? = nil, rerun: Bool = true, reason: String?,
         set assignments: String, _ values: [(any DatabaseValueConvertible)?]
     ) throws -> OutboxEntry {
         try write("outbox \(status.rawValue)", "outbox \(id)") { db in
             let entry = try Self.requireOutbox(db, id)
-            if let same, entry.status == same { return entry }
-            guard from.contains(entry.status) else {
+            if rerun, entry.status == status { return entry }
+            if let from, !from.contains(entry.status) {
                 throw LedgerError.invalidTransition(
                     entity: .outbox, id: String(id), from: entry.status.rawValue, to: status.rawValue)
             }
-            return try updateOutbox(db, entry, to: status, reason: reason, set: assignments, values)
+            return try moveOutbox(db, entry, to: status, reason: reason, set: assignments, values)
         }
+    }
+
+    /// The one place an outbox entry changes status: checked against `OutboxStatus.next`, audited,
+    /// inside the caller's transaction.
+    func moveOutbox(
+        _ db: Database, _ entry: OutboxEntry, to status: OutboxStatus, reason: String?,
+        set assignments: String, _ values: [(any DatabaseValueConvertible)?]
+    ) throws -> OutboxEntry {
+        guard entry.status.next.contains(status) else {
+            throw LedgerError.invalidTransition(
+                entity: .outbox, id: String(entry.id), from: entry.status.rawValue, to: status.rawValue)
+        }
+        return try updateOutbox(db, entry, to: status, reason: reason, set: assignments, values)
     }
 
     private func updateOutbox(
@@ -159,11 +168,12 @@ extension Ledger {
         try db.execute(
             sql: """
                 INSERT INTO outbox (request, revision, target_kind, target_mailbox, status, next_attempt_at,
-                                    message_id, raw, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    message_id, raw, created_at, updated_at, envelope_from, envelope_to)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [request.description, revision, reply.target.kind.rawValue, reply.target.mailbox,
-                        status.rawValue, reply.hold ? nil : at, messageID, reply.raw, at, at])
+                        status.rawValue, reply.hold ? nil : at, messageID, reply.raw, at, at,
+                        reply.envelope?.from, reply.envelope?.storedRecipients])
         let id = db.lastInsertedRowID
         try appendAudit(db, .outbox(id), from: nil, to: status.rawValue,
                         reason: "\(request) revision \(revision) \(messageID)")

@@ -16,20 +16,7 @@ extension Ledger {
                 throw LedgerError.invalidTransition(
                     entity: .message, id: String(messageRowID), from: message.state.rawValue, to: "linked")
             }
-            let number = try Int.fetchOne(
-                db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM request WHERE year = ?", arguments: [year]) ?? 1
-            let id = RequestID(year: year, number: number)
-            let at = now()
-            try db.execute(
-                sql: """
-                    INSERT INTO request (id, year, number, state, origin_message, area, kind, topic, requester,
-                                         production_date, training_date, revision, opened_at, updated_at)
-                    VALUES (?, ?, ?, 'recibida', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
-                    """,
-                arguments: [id.description, year, number, messageRowID, fields.area, fields.kind, fields.topic,
-                            fields.requester, fields.productionDate, fields.trainingDate, at, at])
-            try appendAudit(db, .request(id), from: nil, to: RequestState.recibida.rawValue,
-                            reason: "opened by message \(messageRowID)")
+            let id = try insertRequest(db, origin: messageRowID, year: year, fields: fields)
             try link(db, messageRowID, to: id, role: "origin", state: message.state)
             return try Self.requireRequest(db, id)
         }
@@ -69,27 +56,54 @@ extension Ledger {
         fields: RequestFields? = nil, verdictJSON: String?, reply: OutgoingReply? = nil
     ) throws -> (request: RequestRecord, reply: OutboxEntry?) {
         try write("recordVerdict", "\(requestID) revision \(revision)") { db in
-            let request = try Self.requireRequest(db, requestID)
-            if revision == request.revision, revision > 0 {
-                let entry = try reply.map { try enqueue(db, requestID, revision, $0) }
-                    ?? Self.fetchOutbox(db, request: requestID, revision: revision)
-                return (request, entry)
-            }
-            guard revision == request.revision + 1 else {
-                throw LedgerError.revisionOutOfOrder(request: requestID.description, current: request.revision, given: revision)
-            }
-            let fields = fields ?? request.fields
-            try db.execute(
-                sql: """
-                    UPDATE request SET revision = ?, verdict_json = ?, area = ?, kind = ?, topic = ?,
-                           requester = ?, production_date = ?, training_date = ? WHERE id = ?
-                    """,
-                arguments: [revision, verdictJSON, fields.area, fields.kind, fields.topic, fields.requester,
-                            fields.productionDate, fields.trainingDate, requestID.description])
-            try moveRequest(db, request, to: state, reason: "verdict revision \(revision)")
-            let entry = try reply.map { try enqueue(db, requestID, revision, $0) }
-            return (try Self.requireRequest(db, requestID), entry)
+            try applyVerdict(db, requestID, revision: revision, state: state, fields: fields, verdictJSON: verdictJSON, reply: reply)
         }
+    }
+
+    /// `recordVerdict` inside the caller's transaction (also the intake transaction's last step).
+    func applyVerdict(
+        _ db: Database, _ requestID: RequestID, revision: Int, state: RequestState,
+        fields: RequestFields?, verdictJSON: String?, reply: OutgoingReply?
+    ) throws -> (request: RequestRecord, reply: OutboxEntry?) {
+        let request = try Self.requireRequest(db, requestID)
+        if revision == request.revision, revision > 0 {
+            let entry = try reply.map { try enqueue(db, requestID, revision, $0) }
+                ?? Self.fetchOutbox(db, request: requestID, revision: revision)
+            return (request, entry)
+        }
+        guard revision == request.revision + 1 else {
+            throw LedgerError.revisionOutOfOrder(request: requestID.description, current: request.revision, given: revision)
+        }
+        let fields = fields ?? request.fields
+        try db.execute(
+            sql: """
+                UPDATE request SET revision = ?, verdict_json = ?, area = ?, kind = ?, topic = ?,
+                       requester = ?, production_date = ?, training_date = ? WHERE id = ?
+                """,
+            arguments: [revision, verdictJSON, fields.area, fields.kind, fields.topic, fields.requester,
+                        fields.productionDate, fields.trainingDate, requestID.description])
+        try moveRequest(db, request, to: state, reason: "verdict revision \(revision)")
+        let entry = try reply.map { try enqueue(db, requestID, revision, $0) }
+        return (try Self.requireRequest(db, requestID), entry)
+    }
+
+    /// A new request `OCM-year-NNNN` (MAX + 1 inside the transaction: no gaps, no duplicates), `recibida`.
+    func insertRequest(_ db: Database, origin messageRowID: Int64, year: Int, fields: RequestFields) throws -> RequestID {
+        let number = try Int.fetchOne(
+            db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM request WHERE year = ?", arguments: [year]) ?? 1
+        let id = RequestID(year: year, number: number)
+        let at = now()
+        try db.execute(
+            sql: """
+                INSERT INTO request (id, year, number, state, origin_message, area, kind, topic, requester,
+                                     production_date, training_date, revision, opened_at, updated_at)
+                VALUES (?, ?, ?, 'recibida', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+                """,
+            arguments: [id.description, year, number, messageRowID, fields.area, fields.kind, fields.topic,
+                        fields.requester, fields.productionDate, fields.trainingDate, at, at])
+        try appendAudit(db, .request(id), from: nil, to: RequestState.recibida.rawValue,
+                        reason: "opened by message \(messageRowID)")
+        return id
     }
 
     /// A move made by staff or by later stages (programada, impartida, cerrada). Idempotent.
@@ -166,7 +180,7 @@ extension Ledger {
         }
     }
 
-    private func link(_ db: Database, _ messageRowID: Int64, to id: RequestID, role: String, state: MessageState) throws {
+    func link(_ db: Database, _ messageRowID: Int64, to id: RequestID, role: String, state: MessageState) throws {
         try db.execute(
             sql: "INSERT INTO request_message (message, request, role, linked_at) VALUES (?, ?, ?, ?)",
             arguments: [messageRowID, id.description, role, now()])
@@ -176,7 +190,7 @@ extension Ledger {
         }
     }
 
-    private func moveRequest(_ db: Database, _ request: RequestRecord, to state: RequestState, reason: String) throws {
+    func moveRequest(_ db: Database, _ request: RequestRecord, to state: RequestState, reason: String) throws {
         guard request.state.next.contains(state) else {
             throw LedgerError.invalidTransition(
                 entity: .request, id: request.id.description, from: request.state.rawValue, to: state.rawValue)

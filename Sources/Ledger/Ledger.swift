@@ -13,25 +13,44 @@ public final class Ledger: Sendable {
     /// Where the ledger lives, `nil` in memory.
     public let path: String?
 
-    /// Opens (creating if needed) the ledger at `path`: parent folders, WAL, foreign keys, busy
-    /// timeout, `synchronous=FULL` (a committed outbox row must survive power loss before delivery),
-    /// then runs the migrations that are not applied yet.
+    /// Opens the ledger at `path`: WAL, foreign keys, busy timeout, `synchronous=FULL` (a committed
+    /// outbox row must survive power loss before delivery), then runs the migrations not applied
+    /// yet. `create`: make it (and its folders) when missing or empty — only tests and an explicit
+    /// `--init` do; everything else refuses a missing, empty or foreign file (`LedgerError.missing`,
+    /// `.empty`, `.notALedger`) instead of silently starting afresh.
     public convenience init(
         path: String,
+        create: Bool = true,
         retry: RetryPolicy = .standard,
         busyTimeout: TimeInterval = 10,
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         let url = URL(fileURLWithPath: path)
+        if !create { try Self.requireExisting(path) }
         let pool: DatabasePool
         do {
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if create {
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            }
             pool = try DatabasePool(path: path, configuration: Self.configuration(busyTimeout: busyTimeout))
+            if !create, try pool.read({ try !$0.tableExists("grdb_migrations") }) {
+                throw LedgerError.notALedger(path: path)
+            }
+        } catch let error as LedgerError {
+            throw error
         } catch {
-            throw LedgerError.cannotOpen(path: path, reason: LedgerError.describe(error))
+            throw LedgerError.opening(path, error)
         }
         try self.init(writer: pool, path: path, retry: retry, now: now)
+    }
+
+    /// A missing or zero-length file is not a ledger to open: it is one that was lost.
+    private static func requireExisting(_ path: String) throws {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+            throw LedgerError.missing(path: path)
+        }
+        if (attributes[.size] as? NSNumber)?.intValue == 0 { throw LedgerError.empty(path: path) }
     }
 
     /// A ledger in memory, for tests of code that only needs a ledger (the ledger's own tests run on disk).
@@ -58,7 +77,7 @@ public final class Ledger: Sendable {
         do {
             try LedgerMigrations.migrator.migrate(writer)
         } catch {
-            throw LedgerError.cannotOpen(path: path ?? ":memory:", reason: LedgerError.describe(error))
+            throw LedgerError.opening(path ?? ":memory:", error)
         }
     }
 
@@ -74,16 +93,15 @@ public final class Ledger: Sendable {
     }
 
     /// One write transaction; SQLite errors become `LedgerError.database` naming the operation and
-    /// its subject, ledger errors thrown inside pass through (and roll the transaction back).
+    /// its subject; other errors thrown inside (ledger errors, a caller's closure) pass through
+    /// unchanged and roll the transaction back.
     func write<T: Sendable>(
         _ operation: String, _ subject: @autoclosure () -> String,
         _ body: (Database) throws -> T
     ) throws -> T {
         do {
             return try db.write { db in try body(db) }
-        } catch let error as LedgerError {
-            throw error
-        } catch {
+        } catch let error as DatabaseError {
             throw LedgerError.database(operation: operation, subject: subject(), sqlite: LedgerError.describe(error))
         }
     }
@@ -95,9 +113,7 @@ public final class Ledger: Sendable {
     ) throws -> T {
         do {
             return try db.read { db in try body(db) }
-        } catch let error as LedgerError {
-            throw error
-        } catch {
+        } catch let error as DatabaseError {
             throw LedgerError.database(operation: operation, subject: subject(), sqlite: LedgerError.describe(error))
         }
     }

@@ -6,6 +6,16 @@ import GRDB
 public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be created, opened or migrated.
     case cannotOpen(path: String, reason: String)
+    /// No ledger at the path: only `once --init` / `run --init` create one.
+    case missing(path: String)
+    /// A zero-length file where the ledger should be (a lost or truncated ledger, never started afresh silently).
+    case empty(path: String)
+    /// A SQLite file without the ledger's schema.
+    case notALedger(path: String)
+    /// `PRAGMA quick_check` found damage.
+    case corrupt(path: String, detail: String)
+    /// Another process (a second daemon) holds the ledger's lock.
+    case locked(path: String, pid: Int32?)
     /// SQLite refused an operation (disk full, I/O error, busy past the timeout, constraint).
     case database(operation: String, subject: String, sqlite: String)
     /// A mailbox used before `recordBaseline` said where it stands.
@@ -28,6 +38,16 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case let .cannotOpen(path, reason):
             return "ledger \(path): cannot open: \(reason)"
+        case let .missing(path):
+            return "ledger \(path) does not exist; a new ledger is created only by `ocm-intake once --init` or `run --init`"
+        case let .empty(path):
+            return "ledger \(path) is empty (0 bytes): restore it from a backup, or start afresh with --init"
+        case let .notALedger(path):
+            return "ledger \(path) is not an ocm-intake ledger (no schema); refusing to use it"
+        case let .corrupt(path, detail):
+            return "ledger \(path) is damaged (integrity check: \(detail)); restore it from a backup (`ocm-intake backup`)"
+        case let .locked(path, pid):
+            return "ledger \(path) is in use by another ocm-intake process\(pid.map { " (PID \($0))" } ?? ""); refusing to start a second daemon"
         case let .database(operation, subject, sqlite):
             return "ledger \(operation) (\(subject)): \(sqlite)"
         case let .unknownMailbox(name):
@@ -49,6 +69,14 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .outboxConflict(request, revision, existing, given):
             return "ledger: reply \(request) revision \(revision) is already queued as \(existing), not \(given)"
         }
+    }
+
+    /// An error met while opening: damage (SQLITE_CORRUPT, SQLITE_NOTADB) is `corrupt`, the rest `cannotOpen`.
+    static func opening(_ path: String, _ error: any Error) -> LedgerError {
+        if let error = error as? DatabaseError, [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+            return .corrupt(path: path, detail: describe(error))
+        }
+        return .cannotOpen(path: path, reason: describe(error))
     }
 
     /// SQLite's message and code for a GRDB error, the text of anything else.

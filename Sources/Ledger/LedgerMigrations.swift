@@ -10,6 +10,11 @@ enum LedgerMigrations {
                 try db.execute(sql: statement)
             }
         }
+        migrator.registerMigration("v2: installation, outbox envelope") { db in
+            for statement in v2Recovery {
+                try db.execute(sql: statement)
+            }
+        }
         return migrator
     }
 

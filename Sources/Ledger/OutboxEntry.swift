@@ -16,6 +16,19 @@ public enum OutboxStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case failed
     /// Dropped by staff in review.
     case discarded
+
+    /// Where each status may go; `moveOutbox` checks every move against this table (docs/ledger.md).
+    /// `delivering` ends delivered, back to pending (transient), failed (permanent) or held (the
+    /// outcome is unknown: never resent blindly); a person moves held and failed entries on.
+    public var next: Set<OutboxStatus> {
+        switch self {
+        case .pending: return [.delivering, .held, .discarded]
+        case .delivering: return [.delivered, .pending, .failed, .held]
+        case .held: return [.pending, .discarded]
+        case .failed: return [.pending, .held, .discarded]
+        case .delivered, .discarded: return []
+        }
+    }
 }
 
 /// Where a reply goes: a mailbox's Drafts folder (review mode `drafts`), SMTP, or a Maildir.
@@ -41,12 +54,15 @@ public struct OutgoingReply: Sendable, Hashable {
     public var raw: Data
     /// Review mode `queue`: enqueue as `held` instead of `pending`.
     public var hold: Bool
+    /// The SMTP envelope, stored with the entry so delivery never re-parses the reply.
+    public var envelope: OutboxEnvelope?
 
-    public init(target: OutboxTarget, messageID: String, raw: Data, hold: Bool = false) {
+    public init(target: OutboxTarget, messageID: String, raw: Data, hold: Bool = false, envelope: OutboxEnvelope? = nil) {
         self.target = target
         self.messageID = messageID
         self.raw = raw
         self.hold = hold
+        self.envelope = envelope
     }
 }
 
@@ -66,6 +82,8 @@ public struct OutboxEntry: Sendable, Hashable {
     public let createdAt: Date
     public let updatedAt: Date
     public let deliveredAt: Date?
+    /// `nil` for entries enqueued before the envelope was stored (v1 ledgers).
+    public let envelope: OutboxEnvelope?
 
     init(row: Row) {
         id = row["id"]
@@ -81,5 +99,6 @@ public struct OutboxEntry: Sendable, Hashable {
         createdAt = row["created_at"]
         updatedAt = row["updated_at"]
         deliveredAt = row["delivered_at"]
+        envelope = OutboxEnvelope(from: row["envelope_from"], recipients: row["envelope_to"])
     }
 }

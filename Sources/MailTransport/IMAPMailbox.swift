@@ -153,6 +153,16 @@ public actor IMAPMailbox: Mailbox {
         try !searchMessageID(messageID, folder: folder).isEmpty
     }
 
+    public func repairDraftFlags(messageID: String, folder: String) throws(MailboxError) {
+        for uid in try searchMessageID(messageID, folder: folder) {
+            for change in ["+FLAGS.SILENT (\\Draft)", "-FLAGS.SILENT (\\Seen)"] {
+                _ = try run(.store, folder: folder, uid: uid) { () throws(CurlError) in
+                    try session.command("UID STORE \(uid) \(change)", mailbox: folder)
+                }
+            }
+        }
+    }
+
     // MARK: - Pieces
 
     private func searchMessageID(_ messageID: String, folder: String) throws(MailboxError) -> [UInt32] {

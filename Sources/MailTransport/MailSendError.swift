@@ -13,6 +13,9 @@ public struct MailSendError: Error, Sendable, CustomStringConvertible {
 
     public var server: String
     public var reason: Reason
+    /// Whether the message body had started going out (after DATA) when the transfer failed;
+    /// `nil` when unknown. `false` rules out a delivery: the send can simply be retried.
+    public var dataHandedOver: Bool?
 
     public init(server: String, reason: Reason) {
         self.server = server
@@ -30,9 +33,9 @@ public struct MailSendError: Error, Sendable, CustomStringConvertible {
     }
 
     /// A timeout or broken connection after the data was handed over may still have delivered
-    /// the message: check Sent/Message-ID before sending again.
+    /// the message: check Sent/Message-ID before sending again (the outbox holds it for a person).
     public var outcomeUnknown: Bool {
-        guard let error = curlError else { return false }
+        guard let error = curlError, dataHandedOver != false else { return false }
         // 28 timeout, 52 nothing back, 55/56 send/receive broke — unless the server said no.
         let uncertain: Set<Int> = [28, 52, 55, 56]
         return uncertain.contains(error.code) && error.disposition != .permanent

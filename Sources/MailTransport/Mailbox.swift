@@ -29,4 +29,8 @@ public protocol Mailbox: Sendable {
     /// Whether `folder` holds a message with this Message-ID: the outbox's check after a crash
     /// before delivering a reply again.
     func containsMessage(messageID: String, folder: String) async throws(MailboxError) -> Bool
+
+    /// Makes our own draft with this Message-ID in `folder` read as a draft again (`+\Draft`,
+    /// `-\Seen`): a crash between APPEND and the flag change leaves it flagged `\Seen` only.
+    func repairDraftFlags(messageID: String, folder: String) async throws(MailboxError)
 }

@@ -95,6 +95,26 @@ public actor MaildirMailbox: Mailbox {
         return try !search(messageID, in: name).isEmpty
     }
 
+    /// Renames the draft's file so its Maildir flags hold `D` and not `S` (the info after `:2,`).
+    public func repairDraftFlags(messageID: String, folder name: String) throws(MailboxError) {
+        guard FileManager.default.fileExists(atPath: "\(folder(name).path)/cur") else { return }
+        let target = folder(name)
+        for uid in try search(messageID, in: name) {
+            guard let relative = target.files[uid] else { continue }
+            let file = String(relative.split(separator: "/").last ?? "")
+            let base = file.components(separatedBy: ":2,").first ?? file
+            let flags = file.contains(":2,") ? String(file.components(separatedBy: ":2,")[1]) : ""
+            let repaired = String(Set(flags.filter { $0 != "S" } + "D").sorted())
+            let renamed = "cur/\(base):2,\(repaired)"
+            guard renamed != relative else { continue }
+            guard rename("\(target.path)/\(relative)", "\(target.path)/\(renamed)") == 0 else {
+                throw failure(.store, folder: name, uid: uid,
+                              reason: .file(path: "\(target.path)/\(relative)", problem: String(cString: strerror(errno))))
+            }
+        }
+        _ = try scan(target, .store, folder: name)
+    }
+
     // MARK: - Pieces
 
     /// "INBOX" is the Maildir itself; any other name is the Maildir++ folder `.<name>` with

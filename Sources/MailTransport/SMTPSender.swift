@@ -66,7 +66,9 @@ public actor SMTPSender: MailSender {
             defer { try? easy.set(CURLOPT_MAIL_RCPT, list: nil) }
             _ = try easy.perform(upload: raw)
         } catch {
-            throw MailSendError(server: name, reason: .transfer(error))
+            var failure = MailSendError(server: name, reason: .transfer(error))
+            failure.dataHandedOver = easy.uploadedBytes > 0
+            throw failure
         }
     }
 }

@@ -17,6 +17,9 @@ struct OnceCommand: AsyncParsableCommand {
     @Option(name: .long, help: "On first start, handle mail dated from this day (yyyy-mm-dd) instead of taking a baseline.")
     var backfillSince: String?
 
+    @Flag(name: .long, help: "Create the ledger if it does not exist yet (first start). Without it a missing or empty ledger is an error.")
+    var `init` = false
+
     func run() async throws {
         let since = try backfillSince.map { text -> Date in
             guard let day = CivilDate(text) else { throw ValidationError("--backfill-since '\(text)' is not a date (yyyy-mm-dd)") }
@@ -24,9 +27,10 @@ struct OnceCommand: AsyncParsableCommand {
         }
         let setup = try withConfiguration { try DaemonSetup.load(config) }
         let logger = DaemonSetup.bootstrapLogging()
-        let daemon = try setup.daemon(logger: logger)
+        let (daemon, lock) = try withLedger { try setup.lockedDaemon(logger: logger, createLedger: `init`) }
         let report = await daemon.cycle(backfillSince: since)
         print(CycleSummary(report: report, configuration: setup.configuration).text)
+        withExtendedLifetime(lock) {}
         if !report.errors.isEmpty { throw ExitStatus.runtimeFailure }
     }
 }
@@ -38,12 +42,21 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "ocm-intake.yaml (default: config/ocm-intake.yaml, then /etc/ocm-intake/ocm-intake.yaml).")
     var config: String?
 
+    @Flag(name: .long, help: "Create the ledger if it does not exist yet (first start). Without it a missing or empty ledger is an error.")
+    var `init` = false
+
     func run() async throws {
         let setup = try withConfiguration { try DaemonSetup.load(config) }
         let logger = DaemonSetup.bootstrapLogging()
-        let daemon = try setup.daemon(logger: logger)
+        let (daemon, lock) = try withLedger { try setup.lockedDaemon(logger: logger, createLedger: `init`) }
         let group = ServiceGroup(services: [daemon], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        try await group.run()
+        do {
+            try await group.run()
+        } catch let failure as IntakeDaemon.LedgerFailure {
+            printError("ocm-intake: \(failure.description)")
+            throw ExitStatus.runtimeFailure
+        }
+        withExtendedLifetime(lock) {}
     }
 }
 
@@ -64,6 +77,7 @@ struct CycleSummary {
         }
         if report.quarantined > 0 { lines.append("quarantined: \(report.quarantined) (see `ocm-intake status`)") }
         lines.append("replies delivered: \(report.delivered) (review: \(configuration.review.rawValue))" + (report.deliveryFailures > 0 ? ", failed or retrying: \(report.deliveryFailures)" : ""))
+        if report.held > 0 { lines.append("replies held, outcome unknown: \(report.held) (see `ocm-intake outbox list`)") }
         if configuration.review == .drafts, let mailbox = configuration.mailboxes.first(where: { $0.role == "aseguramiento" }) ?? configuration.mailboxes.first {
             if case .maildir(let path) = mailbox.server.url {
                 lines.append("drafts are in \(path)/.\(mailbox.draftsFolder)/cur (Maildir; open with any mail client)")

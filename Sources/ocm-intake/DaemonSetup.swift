@@ -1,6 +1,7 @@
 import Daemon
 import Foundation
 import Intake
+import Ledger
 import Logging
 
 /// Builds what the daemon commands share from `--config`: the validated configuration, the
@@ -30,8 +31,22 @@ struct DaemonSetup {
         }
     }
 
-    func daemon(logger: Logger) throws -> IntakeDaemon {
-        try IntakeDaemon(configuration: configuration, rules: rules, calendar: calendar, drafter: drafter, logger: logger)
+    func daemon(logger: Logger, createLedger: Bool = false) throws -> IntakeDaemon {
+        try IntakeDaemon(configuration: configuration, rules: rules, calendar: calendar, drafter: drafter, logger: logger,
+                         createLedger: createLedger)
+    }
+
+    /// The daemon with the ledger's lock held (one daemon per ledger); keep the lock alive while it runs.
+    func lockedDaemon(logger: Logger, createLedger: Bool) throws -> (IntakeDaemon, LedgerLock) {
+        if !createLedger, !FileManager.default.fileExists(atPath: configuration.ledgerPath) {
+            throw LedgerError.missing(path: configuration.ledgerPath)
+        }
+        if createLedger {
+            try FileManager.default.createDirectory(
+                at: URL(fileURLWithPath: configuration.ledgerPath).deletingLastPathComponent(), withIntermediateDirectories: true)
+        }
+        let lock = try LedgerLock.acquire(ledgerPath: configuration.ledgerPath)
+        return (try daemon(logger: logger, createLedger: createLedger), lock)
     }
 
     /// Logs go to stderr (journald under systemd), level from `OCM_INTAKE_LOG_LEVEL` [info].
@@ -51,5 +66,14 @@ func withConfiguration<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let failure as ConfigurationFailure {
         printError("ocm-intake: \(failure.description)")
         throw ExitStatus.usageOrConfig
+    }
+}
+
+/// Runs `body`, turning ledger failures (missing, empty, damaged, locked by another daemon) into
+/// exit code 1 with their message: the ledger's fault, never the mail's.
+func withLedger<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as LedgerError {
+        printError("ocm-intake: \(error.description)")
+        throw ExitStatus.runtimeFailure
     }
 }

@@ -7,7 +7,8 @@ import MIME
 /// Opens the ledger the configuration names, read-side commands only.
 func openLedger(_ config: String?) throws -> (Ledger, DaemonConfiguration) {
     let setup = try withConfiguration { try DaemonSetup.load(config, readSecrets: false) }
-    return (try Ledger(path: setup.configuration.ledgerPath), setup.configuration)
+    let ledger = try withLedger { try Ledger(path: setup.configuration.ledgerPath, create: false) }
+    return (ledger, setup.configuration)
 }
 
 /// `ocm-intake status`: what an admin checks first.
@@ -34,6 +35,12 @@ struct StatusCommand: ParsableCommand {
         let requests = RequestState.allCases.map { "\($0.rawValue) \(status.requests[$0] ?? 0)" }.joined(separator: ", ")
         print("requests: \(requests)")
         print("quarantined messages: \(status.quarantinedMessages); unfinished: \(status.unfinishedMessages); retrying deliveries: \(status.retryingDeliveries)")
+        let attention = try ledger.attention(stuckBefore: Date().addingTimeInterval(-2 * Double(configuration.pollInterval.components.seconds)))
+        print("rate-limited mails (daily limit per sender): \(attention.rateLimited)")
+        for (label, entries) in [("held", attention.held), ("failed", attention.failed), ("retrying", attention.retrying)] {
+            for entry in entries { print("reply \(label): \(OutboxListing.line(entry))") }
+        }
+        for line in attention.stuck { print("STUCK \(line)") }
         print("errors: \(status.errorCount)")
     }
 }

@@ -54,7 +54,7 @@ final class DaemonCommandTests: XCTestCase {
     }
 
     func testOnceHandlesTheSamplesOnceAndOnlyOnce() throws {
-        let first = try CommandLineTests.run(["once", "--config", configPath, "--backfill-since", "2026-01-01"])
+        let first = try CommandLineTests.run(["once", "--init", "--config", configPath, "--backfill-since", "2026-01-01"])
         XCTAssertEqual(first.status, 0, first.stderr)
         XCTAssertTrue(first.stdout.contains("opened 3 request(s): OCM-2026-0001, OCM-2026-0002, OCM-2026-0003"), first.stdout)
         // sample05 answers the observations of OCM-2026-0002 with the missing material (5.2.4 → 5.2.3).
@@ -74,7 +74,7 @@ final class DaemonCommandTests: XCTestCase {
     }
 
     func testFirstStartWithoutBackfillAnswersNoBacklog() throws {
-        let result = try CommandLineTests.run(["once", "--config", configPath])
+        let result = try CommandLineTests.run(["once", "--init", "--config", configPath])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("first start, baseline taken"), result.stdout)
         XCTAssertEqual(drafts().count, 0)
@@ -121,7 +121,7 @@ final class DaemonCommandTests: XCTestCase {
     func testRunStopsCleanlyOnSIGTERM() throws {
         let process = Process()
         process.executableURL = CommandLineTests.binary
-        process.arguments = ["run", "--config", configPath]
+        process.arguments = ["run", "--init", "--config", configPath]
         let err = Pipe()
         process.standardError = err
         process.standardOutput = Pipe()
@@ -148,8 +148,9 @@ extension DaemonCommandTests {
     func testLedgerCommandsNeedNoSecrets() throws {
         try write(config: "", replacing: ("url: maildir:mail/formacionocm", "url: imaps://127.0.0.1:1/INBOX\n    secret_env: OCM_TEST_UNSET_SECRET"))
         let status = try CommandLineTests.run(["status", "--config", configPath])
-        XCTAssertEqual(status.status, 0, status.stderr)
-        XCTAssertTrue(status.stdout.contains("no mailbox polled yet"), status.stdout)
+        XCTAssertEqual(status.status, 1, "no ledger yet: said so, not created: \(status.stdout)\(status.stderr)")
+        XCTAssertTrue(status.stderr.contains("does not exist"), status.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("ledger.sqlite").path))
         let once = try CommandLineTests.run(["once", "--config", configPath])
         XCTAssertEqual(once.status, 2, "the daemon itself still needs the secret")
     }
@@ -159,7 +160,7 @@ extension DaemonCommandTests {
     /// design.md: a mail over the size limit is recorded and answered with what was too large.
     func testMailOverTheSizeLimitIsAnsweredNotSkipped() throws {
         try write(config: "max_message_bytes: 4096")
-        let result = try CommandLineTests.run(["once", "--config", configPath, "--backfill-since", "2026-01-01"])
+        let result = try CommandLineTests.run(["once", "--init", "--config", configPath, "--backfill-since", "2026-01-01"])
         XCTAssertEqual(result.status, 0, result.stderr)
         // sample01, 02 and 04 are 6–13 KB: each opens a request; the 559-byte auto-reply is
         // skipped; sample05 (5 KB) answers OCM-2026-0002 and stays in that request.
@@ -169,7 +170,7 @@ extension DaemonCommandTests {
         let folder = root.appendingPathComponent("mail/aseguramientoocm/.Drafts/cur")
         for name in drafts() {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-            XCTAssertTrue(text.contains(".ilegible@test.icetex.gov.co>"), "the 'could not read' reply: \(text.prefix(600))")
+            XCTAssertTrue(text.contains(".ilegible@") && text.contains(".test.icetex.gov.co>"), "the 'could not read' reply: \(text.prefix(600))")
             let unfolded = text.replacingOccurrences(of: "=\r\n", with: "")
             XCTAssertTrue(unfolded.contains("el l=C3=ADmite que podemos procesar es 4 KB"), String(unfolded.prefix(2500)))
         }
@@ -187,9 +188,12 @@ extension DaemonCommandTests {
         let again = sample.replacingOccurrences(of: "<sample01-credito-completa@icetex.gov.co>", with: "<sample01-otra-vez@icetex.gov.co>")
         XCTAssertNotEqual(again, sample)
         try again.write(to: root.appendingPathComponent("mail/aseguramientoocm/new/zz-second-request.aseguramientoocm"), atomically: true, encoding: .utf8)
-        let result = try CommandLineTests.run(["once", "--config", configPath, "--backfill-since", "2026-01-01"])
+        let result = try CommandLineTests.run(["once", "--init", "--config", configPath, "--backfill-since", "2026-01-01"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("rate_limited 1"), result.stdout)
         XCTAssertTrue(result.stdout.contains("opened 3 request(s)"), result.stdout)
+        // Measured (issue 7, 8): `status` never showed the mails the limit turned away.
+        let status = try CommandLineTests.run(["status", "--config", configPath])
+        XCTAssertTrue(status.stdout.contains("rate-limited mails (daily limit per sender): 1"), status.stdout)
     }
 }

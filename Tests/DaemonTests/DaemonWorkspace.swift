@@ -92,8 +92,16 @@ final class DaemonWorkspace {
     /// `ocm-intake status --config …`.
     func status() throws -> ProcessResult { try command(["status"]) }
 
-    func command(_ arguments: [String], logLevel: String = "info") throws -> ProcessResult {
-        var environment = ProcessInfo.processInfo.environment
+    /// `once`/`run` get `--init` while the ledger does not exist yet, as an admin's first start does.
+    var initLedgerOnFirstStart = true
+
+    func command(_ arguments: [String], logLevel: String = "info", extraEnvironment: [String: String] = [:]) throws -> ProcessResult {
+        var arguments = arguments
+        if initLedgerOnFirstStart, ["once", "run"].contains(arguments.first ?? ""),
+           !FileManager.default.fileExists(atPath: ledgerPath) {
+            arguments.insert("--init", at: 1)
+        }
+        var environment = ProcessInfo.processInfo.environment.merging(extraEnvironment) { $1 }
         environment[Self.formacionSecretVariable] = "pw-formacionocm"
         environment[Self.smtpSecretVariable] = "pw-aseguramientoocm"
         environment["OCM_INTAKE_LOG_LEVEL"] = logLevel

@@ -31,7 +31,7 @@ ledger: ledger.sqlite
 templates: $PWD/Templates
 rules: $PWD/config
 YAML
-    OCM_INTAKE_LOG_LEVEL=error "$bin" once --config "$work/ocm-intake.yaml" >/dev/null   # baseline
+    OCM_INTAKE_LOG_LEVEL=error "$bin" once --init --config "$work/ocm-intake.yaml" >/dev/null   # baseline
     commands=$(OCM_INTAKE_LOG_LEVEL=trace "$bin" once --config "$work/ocm-intake.yaml" 2>&1 >/dev/null | grep -cE "\] > [A-Za-z0-9]+ " || true)
     times=()
     for _ in $(seq 15); do

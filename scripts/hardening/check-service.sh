@@ -27,7 +27,7 @@ Y
 export CREDENTIALS_DIRECTORY=$W OCM_INTAKE_LOG_LEVEL=info
 # AS_USER=nobody: run the daemon as an unprivileged user, as under DynamicUser=yes
 AS=(); if [ -n "${AS_USER:-}" ]; then chown -R "$AS_USER" $W; chmod 711 $W; AS=(setpriv --reuid="$AS_USER" --regid="$(id -g "$AS_USER")" --clear-groups); fi
-"${AS[@]}" "$BIN" once --config $W/ocm-intake.yaml >/dev/null 2>&1   # baseline
+"${AS[@]}" "$BIN" once --init --config $W/ocm-intake.yaml >/dev/null 2>&1   # baseline
 send() { sed -e "s/^From: .*/From: Ana <ana@icetex.gov.co>/" -e "s/^Message-ID: .*/Message-ID: <h-$RANDOM$RANDOM@icetex.gov.co>/" \
            -e "s/^Date: .*/Date: $(date -R)/" $ROOT/Samples/sample01-credito-completa.eml > $W/m.eml
   curl -sS --url "$LAB_SUBMISSION_URL/x" --ssl-reqd --cacert $LAB_CA --user ana@icetex.gov.co:pw-ana --mail-from ana@icetex.gov.co \

@@ -1,0 +1,52 @@
+// Who this ledger is and whether it can be trusted: the installation id (reply Message-IDs carry
+// it), SQLite's integrity check at start, and an online backup admins can take while it runs.
+import Foundation
+import GRDB
+
+extension Ledger {
+    /// Random, written when the ledger was created (migration v2); 10 hex digits.
+    public func installationID() throws -> String {
+        try read("installationID", "installation") { db in
+            try String.fetchOne(db, sql: "SELECT id FROM installation ORDER BY rowid LIMIT 1") ?? "unknown"
+        }
+    }
+
+    /// `PRAGMA quick_check`: structural damage (garbage written over pages, a torn copy) stops the
+    /// daemon before it blames the mail for what the ledger lost.
+    public func checkIntegrity() throws {
+        let problems: [String]
+        do {
+            problems = try db.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+        } catch {
+            throw LedgerError.corrupt(path: path ?? ":memory:", detail: LedgerError.describe(error))
+        }
+        guard problems == ["ok"] else {
+            throw LedgerError.corrupt(path: path ?? ":memory:", detail: problems.prefix(3).joined(separator: "; "))
+        }
+    }
+
+    /// SQLite's online backup into a new file at `destination`, consistent even while the daemon
+    /// writes. An existing file is never overwritten.
+    public func backup(to destination: String) throws {
+        guard !FileManager.default.fileExists(atPath: destination) else {
+            throw LedgerError.cannotOpen(path: destination, reason: "already exists; not overwritten")
+        }
+        do {
+            let target = try DatabaseQueue(path: destination)
+            try db.backup(to: target)
+            try target.close()
+        } catch {
+            throw LedgerError.database(operation: "backup", subject: destination, sqlite: LedgerError.describe(error))
+        }
+    }
+
+    /// Requests opened for `requester` (compared without case) in [from, to): the daily limit per
+    /// sender, one indexed count instead of reading every request.
+    public func requestCount(requester: String, openedFrom from: Date, to: Date) throws -> Int {
+        try read("requestCount", requester) { db in
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM request WHERE lower(requester) = ? AND opened_at >= ? AND opened_at < ?",
+                arguments: [requester.lowercased(), from, to]) ?? 0
+        }
+    }
+}
