@@ -107,12 +107,12 @@ public enum ReportRenderer {
     static func barChart(_ counts: [FollowupReport.Count]) -> String {
         let top = max(counts.map(\.count).max() ?? 1, 1)
         let height = 24 * max(counts.count, 1) + 10
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"360\" height=\"\(height)\">"
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"\(height)\">"
         for (i, c) in counts.enumerated() {
             let w = 200 * c.count / top, y = 6 + i * 24
             svg += "<text x=\"0\" y=\"\(y + 14)\" font-size=\"12\">\(escape(String(c.key.prefix(22))))</text>"
-            svg += "<rect x=\"140\" y=\"\(y)\" width=\"\(max(w, 2))\" height=\"18\" fill=\"#2f7dc1\"/>"
-            svg += "<text x=\"\(146 + w)\" y=\"\(y + 14)\" font-size=\"12\">\(c.count)</text>"
+            svg += "<rect x=\"170\" y=\"\(y)\" width=\"\(max(w, 2))\" height=\"18\" fill=\"#2f7dc1\"/>"
+            svg += "<text x=\"\(176 + w)\" y=\"\(y + 14)\" font-size=\"12\">\(c.count)</text>"
         }
         return svg + "</svg>"
     }

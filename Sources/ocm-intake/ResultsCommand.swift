@@ -11,7 +11,7 @@ import MIME
 struct ResultsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "results", abstract: "Provider results, % de efectividad and later steps (5.2.7–5.2.15).",
-        subcommands: [Import.self, List.self])
+        subcommands: [Import.self, List.self, Missing.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record the results files and steps of mail files.")
@@ -97,6 +97,26 @@ struct ResultsCommand: ParsableCommand {
                 print("\(r.request)  \(r.day)  \(r.source)  \(r.passed)/\(r.evaluated) (\(r.participants) rows)  \(pct)  \(r.fileName)")
             }
             for s in try context.ledger.steps() { print("\(s.request)  \(s.day)  step \(s.step)") }
+        }
+    }
+
+    struct Missing: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Steps 5.2.7–5.2.11 not seen in mail after their business days (followup.yaml 'pasos').")
+        @OptionGroup var common: ScheduleCommand.Common
+        func run() throws {
+            let context = try common.open()
+            let recorded = Dictionary(grouping: try context.ledger.steps(), by: \.request).mapValues { Set($0.map(\.step)) }
+            var count = 0
+            for session in try context.ledger.sessions() where session.status == .impartida {
+                guard let day = CivilDate(session.date) else { continue }
+                for (rule, due) in MissingSteps.overdue(session: day, recorded: recorded[session.request] ?? [],
+                                                        rules: context.followup.steps, today: context.today, calendar: context.calendar) {
+                    print("\(session.request)  session \(session.date)  missing \(rule.id) (\(rule.name)), due \(due)")
+                    count += 1
+                }
+            }
+            print("\(count) missing step(s)")
         }
     }
 }

@@ -154,6 +154,11 @@ final class FollowupCommandTests: XCTestCase {
         XCTAssertTrue(imported.contains("replica_canales.csv (replica, hundred): 9/10 passed = 90.0 %"), imported)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: drafts), ["OCM-2026-0001-refuerzo-misional.eml"])
         try run(["results", "import", results, "--today", "2026-07-10", "--drafts", drafts])   // same files: recorded once
+        // Overdue on 10 July: request 1 lacks attendance (due 3 Jul) and question bank (6 Jul);
+        // request 2 lacks all three (6, 7 and 9 Jul).
+        let missing = try run(["results", "missing", "--today", "2026-07-10"])
+        XCTAssertTrue(missing.contains("OCM-2026-0001  session 2026-07-01  missing banco_preguntas (Banco de preguntas (5.2.8–5.2.10)), due 2026-07-06"), missing)
+        XCTAssertTrue(missing.contains("5 missing step(s)"), missing)
 
         let json = try run(["report", "--from", "2026-06-01", "--to", "2026-07-31", "--format", "json", "--today", "2026-07-10"])
         let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], json)
