@@ -67,6 +67,10 @@ struct ScheduleCommand: ParsableCommand {
         func run() throws {
             let context = try common.open()
             let record = try withConfiguration { try context.request(id) }
+            guard record.state == .viable || record.state == .programada else {
+                printError("ocm-intake: \(record.id) is \(record.state.rawValue); a session is proposed once it is viable")
+                throw ExitStatus.runtimeFailure
+            }
             let window = context.trainingWindow(for: record)
             let duration = hours ?? context.hours(for: record)
             guard let proposal = context.planner.proposeEarliest(
@@ -148,6 +152,7 @@ struct ScheduleCommand: ParsableCommand {
         @Argument(help: "YYYY-MM-DD.") var date: String
         @Option(name: .long, help: "New hours.") var hours: Double?
         @Option(name: .long, help: "The directors' agreed exception to the ANS (4.2.1 Nota).") var exception: String?
+        @Option(name: .long, help: "Write the updated invitation (.ics, next SEQUENCE) here.") var out: String?
         func run() throws {
             let context = try common.open()
             let record = try withConfiguration { try context.request(id) }
@@ -157,6 +162,7 @@ struct ScheduleCommand: ParsableCommand {
             let day = try ScheduleCommand.checked(context, record, date: date, hours: hours ?? current.hours, exception: exception)
             let session = try context.ledger.moveSession(record.id, to: day.description, hours: hours, exception: exception)
             print("\(record.id): moved \(ScheduleCommand.line(session)); diffusion week \(DiffusionWeek.of(session: day))")
+            if let out { try ScheduleCommand.writeInvitation(context, record, session, method: .request, to: out) }
         }
     }
 
@@ -165,11 +171,31 @@ struct ScheduleCommand: ParsableCommand {
         @OptionGroup var common: Common
         @Argument(help: "Request id.") var id: String
         @Option(name: .long, help: "Why (kept in the audit trail).") var reason: String = "cancelled by staff"
+        @Option(name: .long, help: "Write the cancellation (.ics, METHOD:CANCEL) here.") var out: String?
         func run() throws {
             let context = try common.open()
             let record = try withConfiguration { try context.request(id) }
             let session = try context.ledger.cancelSession(record.id, reason: reason)
             print("\(record.id): cancelled the session of \(session.date)")
+            if let out { try ScheduleCommand.writeInvitation(context, record, session, method: .cancel, to: out) }
         }
+    }
+
+    /// The invitation of a recorded session (a move: REQUEST with the next SEQUENCE; a
+    /// cancellation: CANCEL), so attendees' calendars follow.
+    static func writeInvitation(_ context: FollowupContext, _ record: RequestRecord, _ session: SessionRecord,
+                                method: CalendarInvitation.Method, to path: String) throws {
+        guard let day = CivilDate(session.date) else { return }
+        let value = TrainingSession(requestID: record.id.description, date: day, startMinutes: session.startMinutes,
+                                    hours: session.hours, audience: session.audience, place: session.place)
+        let invitation = CalendarInvitation(
+            session: value, summary: "Capacitación \(record.id)" + (record.fields.topic.map { ": \($0)" } ?? ""),
+            description: "Sesión de capacitación de la solicitud \(record.id) (procedimiento M5-1-21, 5.2.5).",
+            organizer: context.address("formacion", name: "Formación OCM"),
+            attendees: context.requester(of: record) + [context.address("aseguramiento", name: "Aseguramiento OCM")],
+            stamp: Date(), hostname: context.configuration.hostname, sequence: session.sequence + (method == .cancel ? 1 : 0),
+            method: method)
+        try Data(invitation.render().utf8).write(to: URL(fileURLWithPath: path))
+        print("invitation: \(path)")
     }
 }

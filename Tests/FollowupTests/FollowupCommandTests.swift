@@ -134,6 +134,9 @@ final class FollowupCommandTests: XCTestCase {
         let excepted = try run(["schedule", "confirm", "OCM-2026-0002", "2026-07-02", "--today", "2026-06-12",
                                 "--exception", "Acordado con la Vicepresidencia de Crédito (acta 12)"])
         XCTAssertTrue(excepted.contains("diffusion week 2026-W28"), excepted)   // Thursday → following week
+        // A request still under observations gets no proposal.
+        let early = try run(["schedule", "propose", "OCM-2026-0003", "--today", "2026-06-12"], status: 1)
+        XCTAssertTrue(early.contains("OCM-2026-0003 is observaciones_enviadas"), early)
         let week = try run(["schedule", "week", "2026-W27", "--today", "2026-06-12"])
         XCTAssertTrue(week.contains("2026-W27: 4 h of 3 h  OVER THE ANS"), week)
         // The day after, both sessions were given.
@@ -193,6 +196,31 @@ final class FollowupCommandTests: XCTestCase {
         XCTAssertFalse(page.contains("http://") && page.contains("src="), "no external resource")
         XCTAssertTrue(page.contains("<svg"))
         try screenshot(html)
+    }
+
+    /// A move re-sends the invitation with the next SEQUENCE (calendars replace the old one); a
+    /// cancellation sends METHOD:CANCEL. Same UID throughout.
+    func testMoveAndCancelWriteTheInvitation() throws {
+        try seed()
+        try run(["schedule", "confirm", "OCM-2026-0001", "2026-07-01", "--today", "2026-06-03"])
+        let moved = root.appendingPathComponent("movida.ics")
+        let output = try run(["schedule", "move", "OCM-2026-0001", "2026-07-08", "--today", "2026-06-05", "--out", moved.path])
+        XCTAssertTrue(output.contains("(movida desde 2026-07-01)"), output)
+        let ics = try String(contentsOf: moved, encoding: .utf8)
+        XCTAssertTrue(ics.contains("METHOD:REQUEST\r\n") && ics.contains("SEQUENCE:1\r\n"), ics)
+        XCTAssertTrue(ics.contains("DTSTART;TZID=America/Bogota:20260708T090000\r\n"), ics)
+        XCTAssertTrue(ics.contains("UID:OCM-2026-0001.sesion@test.icetex.gov.co\r\n"), ics)
+        // Moving into a holiday is refused: 20 July is Independence Day.
+        let holiday = try run(["schedule", "move", "OCM-2026-0001", "2026-07-20", "--today", "2026-06-05"], status: 1)
+        XCTAssertTrue(holiday.contains("2026-07-20 no es día hábil"), holiday)
+        let cancelled = root.appendingPathComponent("cancelada.ics")
+        try run(["schedule", "cancel", "OCM-2026-0001", "--today", "2026-06-05", "--out", cancelled.path])
+        let cancel = try String(contentsOf: cancelled, encoding: .utf8)
+        XCTAssertTrue(cancel.contains("METHOD:CANCEL\r\n") && cancel.contains("STATUS:CANCELLED\r\n") && cancel.contains("SEQUENCE:2\r\n"), cancel)
+        // Nothing is given on 9 July: the session was cancelled.
+        let list = try run(["schedule", "list", "--today", "2026-07-09"])
+        XCTAssertFalse(list.contains("session given"), list)
+        XCTAssertTrue(list.contains("2026-07-08  09:00  2 h  OCM-2026-0001  cancelada  (movida desde 2026-07-01)"), list)
     }
 
     /// Headless Chromium renders the report; its PNG must be far larger than a blank page's of
