@@ -40,40 +40,26 @@ public struct FollowupReport: Sendable, Hashable, Codable {
     public var weeklyCap: Double
     public var weeks: [WeekLoad]
     public var rows: [Row]
+    /// Every results file received in the period: the misional session and each replica apart.
+    public var files: [ReportResult]
 
     public var completeAtFirstMailPercent: Double? { judged == 0 ? nil : 100 * Double(completeAtFirstMail) / Double(judged) }
 
     public init(_ input: ReportInput, calendar: BusinessCalendar) {
         let requests = input.requests.filter { input.from <= $0.openedDay && $0.openedDay <= input.to }
-        func counts(_ key: (ReportRequest) -> String) -> [Count] {
-            Dictionary(grouping: requests, by: key).map { Count(key: $0.key, count: $0.value.count) }.sorted { $0.key < $1.key }
-        }
         from = input.from.description
         to = input.to.description
         self.requests = requests.count
-        byArea = counts(\.area)
-        byKind = counts(\.kind)
-        byState = counts(\.state)
-        byMonth = counts { String($0.openedDay.description.prefix(7)) }
+        byArea = Self.counts(requests, \.area)
+        byKind = Self.counts(requests, \.kind)
+        byState = Self.counts(requests, \.state)
+        byMonth = Self.counts(requests) { String($0.openedDay.description.prefix(7)) }
         let judgedRequests = requests.filter { $0.firstVerdict != nil }
         judged = judgedRequests.count
         completeAtFirstMail = judgedRequests.filter { $0.firstVerdict == "viable" }.count
-        averageObservationRounds = judgedRequests.isEmpty ? nil
-            : Double(judgedRequests.reduce(0) { $0 + $1.observationRounds }) / Double(judgedRequests.count)
-        rows = requests.map { r in
-            let toViable = r.viableDay.map { calendar.businessDays(after: r.openedDay, through: $0) }
-            var onTime: Bool?
-            if let session = r.sessionDate, session <= input.to {
-                let due = calendar.addingBusinessDays(input.deliveryDueBusinessDays, to: session)
-                onTime = r.deliveredDay.map { $0 <= due } ?? false
-            }
-            return Row(id: r.id, area: r.area, kind: r.kind, state: r.state, observationRounds: r.observationRounds,
-                       businessDaysToViable: toViable, completeAtFirstMail: r.firstVerdict.map { $0 == "viable" },
-                       deliveredOnTime: onTime, testApplied: r.testApplied, misionalPercent: r.misional?.percent,
-                       replicaPercent: r.replica?.percent)
-        }
-        let days = rows.compactMap(\.businessDaysToViable)
-        averageBusinessDaysToViable = days.isEmpty ? nil : Double(days.reduce(0, +)) / Double(days.count)
+        averageObservationRounds = Self.average(judgedRequests.map { Double($0.observationRounds) })
+        rows = requests.map { Self.row($0, input: input, calendar: calendar) }
+        averageBusinessDaysToViable = Self.average(rows.compactMap(\.businessDaysToViable).map(Double.init))
         let given = rows.filter { $0.deliveredOnTime != nil }
         sessionsGiven = given.count
         deliveredOnTime = given.filter { $0.deliveredOnTime == true }.count
@@ -82,6 +68,34 @@ public struct FollowupReport: Sendable, Hashable, Codable {
         replica = Effectiveness.total(requests.compactMap(\.replica))
         targetPercent = input.targetPercent
         weeklyCap = input.weeklyCap
+        weeks = Self.weeks(input)
+        files = input.results.filter { input.from <= $0.day && $0.day <= input.to }
+    }
+
+    static func counts(_ requests: [ReportRequest], _ key: (ReportRequest) -> String) -> [Count] {
+        Dictionary(grouping: requests, by: key).map { Count(key: $0.key, count: $0.value.count) }.sorted { $0.key < $1.key }
+    }
+
+    static func average(_ values: [Double]) -> Double? {
+        values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    }
+
+    /// A session held by the end of the period is on time when its material reached the provider
+    /// within the configured business days after it.
+    static func row(_ r: ReportRequest, input: ReportInput, calendar: BusinessCalendar) -> Row {
+        var onTime: Bool?
+        if let session = r.sessionDate, session <= input.to {
+            let due = calendar.addingBusinessDays(input.deliveryDueBusinessDays, to: session)
+            onTime = r.deliveredDay.map { $0 <= due } ?? false
+        }
+        return Row(id: r.id, area: r.area, kind: r.kind, state: r.state, observationRounds: r.observationRounds,
+                   businessDaysToViable: r.viableDay.map { calendar.businessDays(after: r.openedDay, through: $0) },
+                   completeAtFirstMail: r.firstVerdict.map { $0 == "viable" }, deliveredOnTime: onTime,
+                   testApplied: r.testApplied, misionalPercent: r.misional?.percent, replicaPercent: r.replica?.percent)
+    }
+
+    /// Every ISO week touching the period, with its hours of training (all requests).
+    static func weeks(_ input: ReportInput) -> [WeekLoad] {
         let sessions = input.sessions.filter { input.from <= $0.date && $0.date <= input.to }
         var weeks: [WeekLoad] = []
         var week = ISOWeek(containing: input.from)
@@ -90,6 +104,6 @@ public struct FollowupReport: Sendable, Hashable, Codable {
             weeks.append(WeekLoad(week: week.description, hours: hours, overCap: hours > input.weeklyCap + 1e-9))
             week = week.next
         }
-        self.weeks = weeks
+        return weeks
     }
 }

@@ -39,19 +39,38 @@ public struct ReportRequest: Sendable, Hashable {
     }
 }
 
-/// What the report covers: requests opened in [from, to] and sessions in it.
+/// One results file (a misional session or one replica), for effectiveness per replica.
+public struct ReportResult: Sendable, Hashable, Codable {
+    public var request: String
+    public var source: ResultSource
+    public var fileName: String
+    public var day: CivilDate
+    public var effectiveness: Effectiveness
+
+    public init(request: String, source: ResultSource, fileName: String, day: CivilDate, effectiveness: Effectiveness) {
+        self.request = request
+        self.source = source
+        self.fileName = fileName
+        self.day = day
+        self.effectiveness = effectiveness
+    }
+}
+
+/// What the report covers: requests opened in [from, to], sessions and results in it.
 public struct ReportInput: Sendable {
     public var from: CivilDate
     public var to: CivilDate
     public var requests: [ReportRequest]
     public var sessions: [TrainingSession]
+    public var results: [ReportResult]
     public var weeklyCap: Double
     /// Business days after the session by which the material must reach the provider.
     public var deliveryDueBusinessDays: Int
     public var targetPercent: Double
 
-    public init(from: CivilDate, to: CivilDate, requests: [ReportRequest], sessions: [TrainingSession], weeklyCap: Double,
-                deliveryDueBusinessDays: Int, targetPercent: Double) {
+    public init(from: CivilDate, to: CivilDate, requests: [ReportRequest], sessions: [TrainingSession], results: [ReportResult] = [],
+                weeklyCap: Double, deliveryDueBusinessDays: Int, targetPercent: Double) {
+        self.results = results
         self.from = from
         self.to = to
         self.requests = requests

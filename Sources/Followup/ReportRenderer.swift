@@ -22,6 +22,81 @@ public enum ReportRenderer {
         return ([header.joined(separator: ",")] + lines).joined(separator: "\r\n") + "\r\n"
     }
 
+    public static func html(_ report: FollowupReport) -> String {
+        head(report) + cards(report)
+            + "<h2>Carga semanal de capacitación frente al ANS (\(Hours.text(report.weeklyCap)) h por semana)</h2>\n"
+            + ReportCharts.weeks(report) + "\n<div class=\"charts\">\n"
+            + [("Solicitudes por área", report.byArea), ("Por tipo", report.byKind), ("Por estado", report.byState), ("Por mes", report.byMonth)]
+                .map { "<div><h2>\($0.0)</h2>\(ReportCharts.bars($0.1))</div>\n" }.joined()
+            + "</div>\n" + requestTable(report) + fileTable(report)
+            + "<p>Generado por ocm-intake. Las cifras salen del registro (ledger) de solicitudes, sesiones y resultados.</p>\n</body></html>\n"
+    }
+
+    static func head(_ report: FollowupReport) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="es"><head><meta charset="utf-8">
+        <title>OCM — Informe de control \(report.from) a \(report.to)</title>
+        <style>
+        body{font-family:system-ui,Segoe UI,Arial,sans-serif;margin:24px;color:#1b2733;background:#fff}
+        h1{color:#0b4f8a;font-size:22px}h2{color:#0b4f8a;font-size:17px;margin-top:28px}
+        .cards{display:flex;gap:12px;flex-wrap:wrap}.card{border:1px solid #c9d6e3;border-radius:8px;padding:10px 14px;min-width:170px;background:#f4f8fc}
+        .card b{display:block;font-size:24px;color:#0b4f8a}table{border-collapse:collapse;font-size:13px}
+        td,th{border:1px solid #c9d6e3;padding:4px 8px;text-align:left}th{background:#e5eef7}.bad{color:#b3261e;font-weight:600}
+        .charts{display:flex;gap:24px;flex-wrap:wrap}
+        </style></head><body>
+        <h1>Informe de control — procedimiento M5-1-21 (sección 6)</h1>
+        <p>Periodo: \(report.from) a \(report.to). Solicitudes abiertas en el periodo: \(report.requests).</p>
+
+        """
+    }
+
+    static func cards(_ report: FollowupReport) -> String {
+        let items = [
+            ("Completas y a tiempo en el primer correo", pct(report.completeAtFirstMailPercent), "\(report.completeAtFirstMail) de \(report.judged)"),
+            ("Rondas de observaciones (promedio)", number(report.averageObservationRounds), "por solicitud evaluada"),
+            ("Días hábiles hasta viable (promedio)", number(report.averageBusinessDaysToViable), "desde el primer correo"),
+            ("Material al proveedor a tiempo", "\(report.deliveredOnTime) de \(report.sessionsGiven)", "test aplicado: \(report.testApplied) de \(report.sessionsGiven)"),
+            ("% de efectividad misional", pct(report.misional.percent),
+             "\(report.misional.passed) de \(report.misional.evaluated) evaluados (meta \(pct(report.targetPercent)))"),
+            ("% de efectividad réplicas", pct(report.replica.percent), "\(report.replica.passed) de \(report.replica.evaluated) evaluados"),
+        ]
+        return "<div class=\"cards\">\n" + items.map { "<div class=\"card\">\($0.0)<b>\($0.1)</b>\($0.2)</div>\n" }.joined() + "</div>\n"
+    }
+
+    static func requestTable(_ report: FollowupReport) -> String {
+        var out = "<h2>Solicitudes</h2>\n<table><tr><th>Solicitud</th><th>Área</th><th>Tipo</th><th>Estado</th><th>Rondas</th>"
+        out += "<th>Días hábiles a viable</th><th>Completa al primer correo</th><th>Material a tiempo</th><th>Test aplicado</th>"
+        out += "<th>Efectividad misional</th><th>Efectividad réplicas</th></tr>\n"
+        for r in report.rows {
+            out += "<tr><td>\(escape(r.id))</td><td>\(escape(r.area))</td><td>\(escape(r.kind))</td><td>\(escape(r.state))</td>"
+            out += "<td>\(r.observationRounds)</td><td>\(r.businessDaysToViable.map(String.init) ?? "—")</td><td>\(yes(r.completeAtFirstMail))</td>"
+            out += "<td>\(yes(r.deliveredOnTime))</td><td>\(r.testApplied ? "sí" : "no")</td>"
+            out += "<td>\(effectiveness(r.misionalPercent, report))</td><td>\(effectiveness(r.replicaPercent, report))</td></tr>\n"
+        }
+        return out + "</table>\n"
+    }
+
+    /// Effectiveness per results file: the misional session and each replica.
+    static func fileTable(_ report: FollowupReport) -> String {
+        guard !report.files.isEmpty else { return "" }
+        var out = "<h2>Efectividad por sesión y por réplica</h2>\n<table><tr><th>Solicitud</th><th>Sesión</th><th>Archivo</th>"
+        out += "<th>Recibido</th><th>Evaluados</th><th>Aprobados</th><th>% de efectividad</th></tr>\n"
+        for f in report.files {
+            out += "<tr><td>\(escape(f.request))</td><td>\(f.source == .misional ? "misional" : "réplica")</td><td>\(escape(f.fileName))</td>"
+            out += "<td>\(f.day)</td><td>\(f.effectiveness.evaluated)</td><td>\(f.effectiveness.passed)</td>"
+            out += "<td>\(effectiveness(f.effectiveness.percent, report))</td></tr>\n"
+        }
+        return out + "</table>\n"
+    }
+
+    static func yes(_ b: Bool?) -> String { b.map { $0 ? "sí" : "<span class=\"bad\">no</span>" } ?? "—" }
+
+    static func effectiveness(_ d: Double?, _ report: FollowupReport) -> String {
+        guard let d else { return "—" }
+        return d + 1e-9 < report.targetPercent ? "<span class=\"bad\">\(pct(d))</span>" : pct(d)
+    }
+
     static func quote(_ s: String) -> String {
         s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
@@ -35,85 +110,7 @@ public enum ReportRenderer {
         d.map { String(format: "%.1f", $0).replacingOccurrences(of: ".", with: ",") + " %" } ?? "—"
     }
 
-    public static func html(_ report: FollowupReport) -> String {
-        var out = """
-            <!DOCTYPE html>
-            <html lang="es"><head><meta charset="utf-8">
-            <title>OCM — Informe de control \(report.from) a \(report.to)</title>
-            <style>
-            body{font-family:system-ui,Segoe UI,Arial,sans-serif;margin:24px;color:#1b2733;background:#fff}
-            h1{color:#0b4f8a;font-size:22px}h2{color:#0b4f8a;font-size:17px;margin-top:28px}
-            .cards{display:flex;gap:12px;flex-wrap:wrap}.card{border:1px solid #c9d6e3;border-radius:8px;padding:10px 14px;min-width:170px;background:#f4f8fc}
-            .card b{display:block;font-size:24px;color:#0b4f8a}table{border-collapse:collapse;font-size:13px}
-            td,th{border:1px solid #c9d6e3;padding:4px 8px;text-align:left}th{background:#e5eef7}.bad{color:#b3261e;font-weight:600}
-            .charts{display:flex;gap:24px;flex-wrap:wrap}
-            </style></head><body>
-            <h1>Informe de control — procedimiento M5-1-21 (sección 6)</h1>
-            <p>Periodo: \(report.from) a \(report.to). Solicitudes abiertas en el periodo: \(report.requests).</p>
-            <div class="cards">
-            <div class="card">Completas y a tiempo en el primer correo<b>\(pct(report.completeAtFirstMailPercent))</b>\(report.completeAtFirstMail) de \(report.judged)</div>
-            <div class="card">Rondas de observaciones (promedio)<b>\(report.averageObservationRounds.map { String(format: "%.1f", $0).replacingOccurrences(of: ".", with: ",") } ?? "—")</b>por solicitud evaluada</div>
-            <div class="card">Días hábiles hasta viable (promedio)<b>\(report.averageBusinessDaysToViable.map { String(format: "%.1f", $0).replacingOccurrences(of: ".", with: ",") } ?? "—")</b>desde el primer correo</div>
-            <div class="card">Material al proveedor a tiempo<b>\(report.deliveredOnTime) de \(report.sessionsGiven)</b>test aplicado: \(report.testApplied) de \(report.sessionsGiven)</div>
-            <div class="card">% de efectividad misional<b>\(pct(report.misional.percent))</b>\(report.misional.passed) de \(report.misional.evaluated) evaluados (meta \(pct(report.targetPercent)))</div>
-            <div class="card">% de efectividad réplicas<b>\(pct(report.replica.percent))</b>\(report.replica.passed) de \(report.replica.evaluated) evaluados</div>
-            </div>
-            <h2>Carga semanal de capacitación frente al ANS (\(Hours.text(report.weeklyCap)) h por semana)</h2>
-            \(weekChart(report))
-            <div class="charts">
-            <div><h2>Solicitudes por área</h2>\(barChart(report.byArea))</div>
-            <div><h2>Por tipo</h2>\(barChart(report.byKind))</div>
-            <div><h2>Por estado</h2>\(barChart(report.byState))</div>
-            <div><h2>Por mes</h2>\(barChart(report.byMonth))</div>
-            </div>
-            <h2>Solicitudes</h2>
-            <table><tr><th>Solicitud</th><th>Área</th><th>Tipo</th><th>Estado</th><th>Rondas</th><th>Días hábiles a viable</th>
-            <th>Completa al primer correo</th><th>Material a tiempo</th><th>Test aplicado</th><th>Efectividad misional</th><th>Efectividad réplicas</th></tr>
-
-            """
-        func yes(_ b: Bool?) -> String { b.map { $0 ? "sí" : "<span class=\"bad\">no</span>" } ?? "—" }
-        func eff(_ d: Double?) -> String {
-            guard let d else { return "—" }
-            return d + 1e-9 < report.targetPercent ? "<span class=\"bad\">\(pct(d))</span>" : pct(d)
-        }
-        for r in report.rows {
-            out += "<tr><td>\(escape(r.id))</td><td>\(escape(r.area))</td><td>\(escape(r.kind))</td><td>\(escape(r.state))</td>"
-            out += "<td>\(r.observationRounds)</td><td>\(r.businessDaysToViable.map(String.init) ?? "—")</td><td>\(yes(r.completeAtFirstMail))</td>"
-            out += "<td>\(yes(r.deliveredOnTime))</td><td>\(r.testApplied ? "sí" : "no")</td><td>\(eff(r.misionalPercent))</td><td>\(eff(r.replicaPercent))</td></tr>\n"
-        }
-        out += "</table>\n<p>Generado por ocm-intake. Las cifras salen del registro (ledger) de solicitudes, sesiones y resultados.</p>\n</body></html>\n"
-        return out
-    }
-
-    /// Bars of hours per ISO week, with the ANS line; a week over it is drawn red.
-    static func weekChart(_ report: FollowupReport) -> String {
-        let width = 40 * max(report.weeks.count, 1) + 60, height = 220, base = 180
-        let top = max(report.weeklyCap * 1.5, report.weeks.map(\.hours).max() ?? 0, 1)
-        func y(_ h: Double) -> Int { base - Int((h / top) * 160) }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"Horas por semana\">"
-        svg += "<line x1=\"40\" y1=\"\(base)\" x2=\"\(width - 10)\" y2=\"\(base)\" stroke=\"#555\"/>"
-        for (i, w) in report.weeks.enumerated() {
-            let x = 48 + i * 40
-            svg += "<rect x=\"\(x)\" y=\"\(y(w.hours))\" width=\"28\" height=\"\(base - y(w.hours))\" fill=\"\(w.overCap ? "#b3261e" : "#2f7dc1")\"><title>\(w.week): \(Hours.text(w.hours)) h</title></rect>"
-            svg += "<text x=\"\(x + 14)\" y=\"\(base + 14)\" font-size=\"9\" text-anchor=\"middle\">\(w.week.suffix(3))</text>"
-            if w.hours > 0 { svg += "<text x=\"\(x + 14)\" y=\"\(y(w.hours) - 3)\" font-size=\"10\" text-anchor=\"middle\">\(Hours.text(w.hours))</text>" }
-        }
-        let capY = y(report.weeklyCap)
-        svg += "<line x1=\"40\" y1=\"\(capY)\" x2=\"\(width - 10)\" y2=\"\(capY)\" stroke=\"#b3261e\" stroke-dasharray=\"6 4\" stroke-width=\"2\"/>"
-        svg += "<text x=\"4\" y=\"\(capY + 4)\" font-size=\"11\" fill=\"#b3261e\">\(Hours.text(report.weeklyCap)) h</text></svg>"
-        return svg
-    }
-
-    static func barChart(_ counts: [FollowupReport.Count]) -> String {
-        let top = max(counts.map(\.count).max() ?? 1, 1)
-        let height = 24 * max(counts.count, 1) + 10
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"\(height)\">"
-        for (i, c) in counts.enumerated() {
-            let w = 200 * c.count / top, y = 6 + i * 24
-            svg += "<text x=\"0\" y=\"\(y + 14)\" font-size=\"12\">\(escape(String(c.key.prefix(22))))</text>"
-            svg += "<rect x=\"170\" y=\"\(y)\" width=\"\(max(w, 2))\" height=\"18\" fill=\"#2f7dc1\"/>"
-            svg += "<text x=\"\(176 + w)\" y=\"\(y + 14)\" font-size=\"12\">\(c.count)</text>"
-        }
-        return svg + "</svg>"
+    static func number(_ d: Double?) -> String {
+        d.map { String(format: "%.1f", $0).replacingOccurrences(of: ".", with: ",") } ?? "—"
     }
 }

@@ -68,7 +68,13 @@ struct ReportCommand: ParsableCommand {
                 deliveredDay: steps[record.id]?.first { $0.step == "entrega_proveedor" }.flatMap { CivilDate($0.day) },
                 testApplied: !files.isEmpty, misional: effectiveness("misional"), replica: effectiveness("replica")))
         }
-        return ReportInput(from: from, to: to, requests: rows, sessions: try context.bookedSessions(),
+        let files = try ledger.results().compactMap { r in
+            CivilDate(r.day).map {
+                ReportResult(request: r.request.description, source: ResultSource(rawValue: r.source) ?? .misional, fileName: r.fileName,
+                             day: $0, effectiveness: Effectiveness(participants: r.participants, evaluated: r.evaluated, passed: r.passed))
+            }
+        }
+        return ReportInput(from: from, to: to, requests: rows, sessions: try context.bookedSessions(), results: files,
                            weeklyCap: context.followup.scheduling.weeklyHoursCap,
                            deliveryDueBusinessDays: delivery?.dueBusinessDays ?? 5, targetPercent: context.followup.targetPercent)
     }

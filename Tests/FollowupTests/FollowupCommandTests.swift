@@ -185,6 +185,9 @@ final class FollowupCommandTests: XCTestCase {
         let weeks = report["weeks"] as? [[String: Any]] ?? []
         XCTAssertEqual(weeks.first { $0["week"] as? String == "2026-W27" }?["hours"] as? Double, 4)
         XCTAssertEqual(weeks.filter { $0["overCap"] as? Bool == true }.count, 1)
+        let files = report["files"] as? [[String: Any]] ?? []
+        XCTAssertEqual(files.map { $0["source"] as? String }, ["misional", "replica"])   // recorded once each
+        XCTAssertEqual(files.last?["effectiveness"] as? [String: Int], ["participants": 10, "evaluated": 10, "passed": 9])
 
         let csv = try run(["report", "--from", "2026-06-01", "--to", "2026-07-31", "--format", "csv", "--today", "2026-07-10"])
         XCTAssertTrue(csv.contains("OCM-2026-0001,fondos,nuevo,impartida,0,2,si,si,si,66.7,90.0"), csv)
@@ -195,6 +198,7 @@ final class FollowupCommandTests: XCTestCase {
         let page = try String(contentsOf: html, encoding: .utf8)
         XCTAssertFalse(page.contains("http://") && page.contains("src="), "no external resource")
         XCTAssertTrue(page.contains("<svg"))
+        XCTAssertTrue(page.contains("<td>replica_canales.csv</td><td>2026-07-08</td><td>10</td><td>9</td><td>90,0 %</td>"), page)
         try screenshot(html)
     }
 
