@@ -55,3 +55,11 @@ public enum Hours {
         return found && total > 0 ? total : nil
     }
 }
+
+/// The session length the area asked for: the DURACIÓN field of its mails (4.2.1), read with the
+/// same label table as the other fields.
+public enum SessionDuration {
+    public static func hours(inMailBody text: String) -> Double? {
+        LabeledFieldExtractor.extract(from: text)[.duracion].flatMap { Hours.parse($0.value) }
+    }
+}

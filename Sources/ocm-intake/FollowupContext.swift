@@ -71,23 +71,14 @@ struct FollowupContext {
                               trainingDate: record.fields.trainingDate.flatMap(CivilDate.init), today: today, calendar: calendar)
     }
 
-    /// DURACIÓN from the request's last verdict (any `duracion` text in it), else the default.
+    /// DURACIÓN from the request's mails (the latest that states it), else the default.
     func hours(for record: RequestRecord) -> Double {
-        guard let json = record.verdictJSON, let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) else {
-            return followup.scheduling.defaultHours
+        let messages = (try? ledger.messages(of: record.id)) ?? []
+        for message in messages.reversed() {
+            guard let raw = try? ledger.rawMessage(message.rowID) else { continue }
+            if let hours = SessionDuration.hours(inMailBody: MessageParser.parse([UInt8](raw)).bodyText) { return hours }
         }
-        return Self.find("duracion", in: object).flatMap(Hours.parse) ?? followup.scheduling.defaultHours
-    }
-
-    static func find(_ key: String, in object: Any) -> String? {
-        if let dictionary = object as? [String: Any] {
-            if let value = dictionary[key] as? String { return value }
-            if let value = dictionary[key] as? [String], let first = value.first { return first }
-            for value in dictionary.values { if let found = find(key, in: value) { return found } }
-        } else if let array = object as? [Any] {
-            for value in array { if let found = find(key, in: value) { return found } }
-        }
-        return nil
+        return followup.scheduling.defaultHours
     }
 
     /// The area's address: the From of the mail that opened the request.

@@ -82,7 +82,7 @@ final class FollowupCommandTests: XCTestCase {
         func open(_ uid: UInt32, _ day: String, _ area: String, _ kind: String) throws -> RequestID {
             clock.set(day)
             let id = "<r\(uid)@icetex.gov.co>"
-            let raw = Data("From: Area \(uid) <area\(uid)@icetex.gov.co>\r\nSubject: Solicitud \(uid)\r\nMessage-ID: \(id)\r\n\r\nx\r\n".utf8)
+            let raw = Data("From: Area \(uid) <area\(uid)@icetex.gov.co>\r\nSubject: Solicitud \(uid)\r\nMessage-ID: \(id)\r\n\r\nTEMA: Tema \(uid)\r\nDURACI\u{D3}N: \(uid == 1 ? "2 horas" : "90 minutos")\r\n".utf8)
             let m = try ledger.recordMessage(mailbox: "aseguramiento", uidValidity: 1, uid: uid, messageID: id, raw: raw)
             _ = try ledger.markParsed(m.rowID)
             return try ledger.openRequest(for: m.rowID, year: 2026, fields: RequestFields(
@@ -128,9 +128,9 @@ final class FollowupCommandTests: XCTestCase {
         let refused = try run(["schedule", "confirm", "OCM-2026-0001", "2026-06-30", "--today", "2026-06-03"], status: 1)
         XCTAssertTrue(refused.contains("la conciliación con el proveedor necesita 16 días hábiles antes de 2026-06-30; solo hay 15"), refused)
         try run(["schedule", "confirm", "OCM-2026-0001", "2026-07-01", "--today", "2026-06-03"])
-        // Request 2 on Thursday 2 July breaks two rules; the directors' exception records it.
+        // Request 2 (DURACIÓN: 90 minutos) on Thursday 2 July breaks two rules; the directors' exception records it.
         let broken = try run(["schedule", "confirm", "OCM-2026-0002", "2026-07-02", "--today", "2026-06-12"], status: 1)
-        XCTAssertTrue(broken.contains("la semana 2026-W27 ya tiene 2 h de capacitación; con 2 h más supera el ANS de 3 h"), broken)
+        XCTAssertTrue(broken.contains("la semana 2026-W27 ya tiene 2 h de capacitación; con 1,5 h más supera el ANS de 3 h"), broken)
         let excepted = try run(["schedule", "confirm", "OCM-2026-0002", "2026-07-02", "--today", "2026-06-12",
                                 "--exception", "Acordado con la Vicepresidencia de Crédito (acta 12)"])
         XCTAssertTrue(excepted.contains("diffusion week 2026-W28"), excepted)   // Thursday → following week
@@ -138,7 +138,7 @@ final class FollowupCommandTests: XCTestCase {
         let early = try run(["schedule", "propose", "OCM-2026-0003", "--today", "2026-06-12"], status: 1)
         XCTAssertTrue(early.contains("OCM-2026-0003 is observaciones_enviadas"), early)
         let week = try run(["schedule", "week", "2026-W27", "--today", "2026-06-12"])
-        XCTAssertTrue(week.contains("2026-W27: 4 h of 3 h  OVER THE ANS"), week)
+        XCTAssertTrue(week.contains("2026-W27: 3,5 h of 3 h  OVER THE ANS"), week)
         // The day after, both sessions were given.
         let list = try run(["schedule", "list", "--today", "2026-07-03"])
         XCTAssertTrue(list.contains("OCM-2026-0001: session given, request now impartida"), list)
@@ -183,7 +183,7 @@ final class FollowupCommandTests: XCTestCase {
         XCTAssertEqual(report["misional"] as? [String: Int], ["participants": 8, "evaluated": 6, "passed": 4])
         XCTAssertEqual(report["replica"] as? [String: Int], ["participants": 10, "evaluated": 10, "passed": 9])
         let weeks = report["weeks"] as? [[String: Any]] ?? []
-        XCTAssertEqual(weeks.first { $0["week"] as? String == "2026-W27" }?["hours"] as? Double, 4)
+        XCTAssertEqual(weeks.first { $0["week"] as? String == "2026-W27" }?["hours"] as? Double, 3.5)   // 2 h + DURACIÓN "90 minutos"
         XCTAssertEqual(weeks.filter { $0["overCap"] as? Bool == true }.count, 1)
         let files = report["files"] as? [[String: Any]] ?? []
         XCTAssertEqual(files.map { $0["source"] as? String }, ["misional", "replica"])   // recorded once each

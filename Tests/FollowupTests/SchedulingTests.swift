@@ -90,5 +90,8 @@ final class SchedulingTests: XCTestCase {
         XCTAssertEqual(Hours.parse("90 minutos"), 1.5)
         XCTAssertEqual(Hours.parse("1 hora 30 minutos"), 1.5)
         XCTAssertNil(Hours.parse("por definir"))
+        let body = "Buenos días,\n\nTEMA: Reglamento\nDURACIÓN: 1 hora 30 minutos\nFECHA DE SALIDA A PRODUCCIÓN: 3 de agosto de 2026\n"
+        XCTAssertEqual(SessionDuration.hours(inMailBody: body), 1.5)
+        XCTAssertNil(SessionDuration.hours(inMailBody: "TEMA: Reglamento\n"))
     }
 }
