@@ -34,8 +34,9 @@ public enum MixedMessage {
         for file in attachments {
             let name = file.filename.filter { $0.isASCII && $0 != "\"" && $0 != "\\" && !$0.isNewline }
             out += Array("--\(boundary)\r\n".utf8)
-            out += Array("Content-Type: \(file.contentType); name=\"\(name)\"\r\n".utf8)
-            out += Array("Content-Disposition: attachment; filename=\"\(name)\"\r\n".utf8)
+            // Parameters on continuation lines keep header lines within 78 characters.
+            out += Array("Content-Type: \(file.contentType);\r\n name=\"\(name)\"\r\n".utf8)
+            out += Array("Content-Disposition: attachment;\r\n filename=\"\(name)\"\r\n".utf8)
             out += Array("Content-Transfer-Encoding: base64\r\n\r\n".utf8)
             out += Array(Data(file.bytes).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed]).utf8)
             out += [0x0D, 0x0A]

@@ -80,10 +80,8 @@ struct ScheduleCommand: ParsableCommand {
                 printError("ocm-intake: no day from \(window.earliest) to \(window.latest) keeps the ANS for \(record.id) (\(Hours.text(duration)) h)")
                 throw ExitStatus.runtimeFailure
             }
-            var session = proposal
-            session.session.audience = context.followup.scheduling.defaultAudience
             let draft = ProposalDraft(
-                proposal: session, topic: record.fields.topic, from: context.address("formacion", name: "Formación OCM"),
+                proposal: proposal, topic: record.fields.topic, from: context.address("formacion", name: "Formación OCM"),
                 to: context.requester(of: record), cc: [context.address("aseguramiento", name: "Aseguramiento OCM")],
                 date: Date(), hostname: context.configuration.hostname, weeklyCap: context.followup.scheduling.weeklyHoursCap,
                 sequence: (try context.ledger.session(of: record.id)).map { $0.sequence + 1 } ?? 0)

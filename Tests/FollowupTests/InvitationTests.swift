@@ -22,7 +22,11 @@ final class InvitationTests: XCTestCase {
 
     func testProposalMailCarriesTheSessionDiffusionWeekAndTheInvitation() throws {
         let draft = Self.draft()
-        let message = MessageParser.parse(draft.build())
+        let raw = draft.build()
+        let lines = String(decoding: raw, as: UTF8.self).components(separatedBy: "\r\n")
+        XCTAssertEqual(lines.filter { $0.utf8.count > 78 }, [], "every line within 78 characters")
+        XCTAssertFalse(String(decoding: raw, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "").contains("\n"), "CRLF only")
+        let message = MessageParser.parse(raw)
         XCTAssertEqual(message.subject, "[OCM-2026-0007] Propuesta de sesión de capacitación: Nuevo reglamento de crédito; línea Tú Eliges, versión 2")
         XCTAssertEqual(message.from?.address, "formacionocm@icetex.gov.co")
         XCTAssertEqual(message.to.map(\.address), ["aperez@icetex.gov.co"])
