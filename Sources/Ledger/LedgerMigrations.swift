@@ -190,6 +190,16 @@ enum LedgerMigrations {
         )
         """,
         "CREATE INDEX result_by_request ON result_import(request)",
+        // 5.2.15: a request whose effectiveness called for a reinforcement, and the new request
+        // (kind refuerzo, opened from the area's mail as any other, 5.2.2) that answers it.
+        """
+        CREATE TABLE reinforcement (
+            parent    TEXT PRIMARY KEY NOT NULL REFERENCES request(id),
+            child     TEXT NOT NULL UNIQUE REFERENCES request(id),
+            linked_at TEXT NOT NULL,
+            CHECK (parent != child)
+        )
+        """,
     ]
 }
 

@@ -11,7 +11,7 @@ import MIME
 struct ResultsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "results", abstract: "Provider results, % de efectividad and later steps (5.2.7–5.2.15).",
-        subcommands: [Import.self, List.self, Missing.self])
+        subcommands: [Import.self, List.self, Missing.self, Close.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record the results files and steps of mail files.")
@@ -117,6 +117,38 @@ struct ResultsCommand: ParsableCommand {
                 }
             }
             print("\(count) missing step(s)")
+        }
+    }
+
+    /// 5.2.15: close a given request. Without `--reinforcement` the effectiveness must have met
+    /// the target (or `--reason` says why no reinforcement); with it, the new request of kind
+    /// refuerzo (opened from the area's mail, 5.2.2) is linked and takes over.
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Close a given request (5.2.15), or link its reinforcement request.")
+        @OptionGroup var common: ScheduleCommand.Common
+        @Argument(help: "Request id.") var id: String
+        @Option(name: .long, help: "The reinforcement request (OCM-YYYY-NNNN) that continues this one.") var reinforcement: String?
+        @Option(name: .long, help: "Why no reinforcement although the effectiveness is below target.") var reason: String?
+        func run() throws {
+            let context = try common.open()
+            let record = try withConfiguration { try context.request(id) }
+            if let reinforcement {
+                let child = try withConfiguration { try context.request(reinforcement) }
+                try context.ledger.linkReinforcement(parent: record.id, child: child.id)
+                print("\(record.id): cerrada; reinforcement in \(child.id) (\(child.fields.kind ?? "?"))")
+                return
+            }
+            let below = try context.ledger.results(of: record.id).filter { r in
+                Effectiveness(participants: r.participants, evaluated: r.evaluated, passed: r.passed)
+                    .meets(target: context.followup.targetPercent) == false
+            }
+            if !below.isEmpty, reason == nil {
+                printError("ocm-intake: \(record.id) is below the \(Hours.text(context.followup.targetPercent)) % target in "
+                           + below.map(\.fileName).joined(separator: ", ") + "; link its reinforcement (--reinforcement ID) or give --reason")
+                throw ExitStatus.runtimeFailure
+            }
+            try context.ledger.closeRequest(record.id, reason: reason ?? "closed without reinforcement (5.2.15)")
+            print("\(record.id): cerrada")
         }
     }
 }

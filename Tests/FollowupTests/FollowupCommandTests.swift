@@ -163,6 +163,14 @@ final class FollowupCommandTests: XCTestCase {
         XCTAssertTrue(missing.contains("OCM-2026-0001  session 2026-07-01  missing banco_preguntas (Banco de preguntas (5.2.8–5.2.10)), due 2026-07-06"), missing)
         XCTAssertTrue(missing.contains("5 missing step(s)"), missing)
 
+        // 5.2.15: request 1 is below target, so it is not closed plainly; request 4 (the area's new
+        // mail) is not given yet, so it cannot be closed; linking it as the reinforcement closes 1.
+        let notClosed = try run(["results", "close", "OCM-2026-0001", "--today", "2026-07-10"], status: 1)
+        XCTAssertTrue(notClosed.contains("below the 80 % target in sesion_misional.csv"), notClosed)
+        try run(["results", "close", "OCM-2026-0004", "--today", "2026-07-10"], status: 1)
+        let linked = try run(["results", "close", "OCM-2026-0001", "--reinforcement", "OCM-2026-0004", "--today", "2026-07-10"])
+        XCTAssertTrue(linked.contains("OCM-2026-0001: cerrada; reinforcement in OCM-2026-0004"), linked)
+
         let json = try run(["report", "--from", "2026-06-01", "--to", "2026-07-31", "--format", "json", "--today", "2026-07-10"])
         let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], json)
         func counts(_ key: String) -> [String: Int] {
@@ -171,7 +179,7 @@ final class FollowupCommandTests: XCTestCase {
         XCTAssertEqual(report["requests"] as? Int, 4)
         XCTAssertEqual(counts("byArea"), ["fondos": 3, "credito": 1])
         XCTAssertEqual(counts("byKind"), ["nuevo": 3, "modificacion": 1])
-        XCTAssertEqual(counts("byState"), ["impartida": 2, "observaciones_enviadas": 1, "recibida": 1])
+        XCTAssertEqual(counts("byState"), ["cerrada": 1, "impartida": 1, "observaciones_enviadas": 1, "recibida": 1])
         XCTAssertEqual(counts("byMonth"), ["2026-06": 3, "2026-07": 1])
         XCTAssertEqual(report["judged"] as? Int, 3)
         XCTAssertEqual(report["completeAtFirstMail"] as? Int, 1)                    // only request 1
@@ -190,7 +198,7 @@ final class FollowupCommandTests: XCTestCase {
         XCTAssertEqual(files.last?["effectiveness"] as? [String: Int], ["participants": 10, "evaluated": 10, "passed": 9])
 
         let csv = try run(["report", "--from", "2026-06-01", "--to", "2026-07-31", "--format", "csv", "--today", "2026-07-10"])
-        XCTAssertTrue(csv.contains("OCM-2026-0001,fondos,nuevo,impartida,0,2,si,si,si,66.7,90.0"), csv)
+        XCTAssertTrue(csv.contains("OCM-2026-0001,fondos,nuevo,cerrada,0,2,si,si,si,66.7,90.0"), csv)
         XCTAssertTrue(csv.contains("OCM-2026-0002,credito,modificacion,impartida,2,7,no,no,no,,"), csv)
 
         let html = root.appendingPathComponent("informe.html")
