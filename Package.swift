@@ -108,3 +108,11 @@ let package = Package(
         ),
     ]
 )
+
+// After approval (issue 12): the calendar, provider results, effectiveness and section 6 reports,
+// pure (values in, values out); the CLI's schedule/results/report commands use it.
+package.targets.append(contentsOf: [
+    .target(name: "Followup", dependencies: ["MIME", "Intake", .product(name: "Yams", package: "Yams")], path: "Sources/Followup"),
+    .testTarget(name: "FollowupTests", dependencies: ["Followup", "Intake", "MIME", "Ledger", "OCMIntakeCLI", .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/FollowupTests"),
+])
+package.targets.first { $0.name == "OCMIntakeCLI" }?.dependencies.append("Followup")

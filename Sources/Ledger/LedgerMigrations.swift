@@ -3,16 +3,20 @@
 import GRDB
 
 enum LedgerMigrations {
+    /// Every migration in the order it ships; a new one is appended here, never inserted.
+    static let all: [(name: String, statements: [String])] = [
+        ("v1: mailboxes, messages, requests, outbox, audit", v1),
+        ("v2: installation, outbox envelope", v2Recovery),
+        ("v2-followup: sessions, steps, results", v2Followup),
+    ]
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: mailboxes, messages, requests, outbox, audit") { db in
-            for statement in v1 {
-                try db.execute(sql: statement)
-            }
-        }
-        migrator.registerMigration("v2: installation, outbox envelope") { db in
-            for statement in v2Recovery {
-                try db.execute(sql: statement)
+        for migration in all {
+            migrator.registerMigration(migration.name) { db in
+                for statement in migration.statements {
+                    try db.execute(sql: statement)
+                }
             }
         }
         return migrator
@@ -139,4 +143,67 @@ enum LedgerMigrations {
         """,
         "CREATE INDEX audit_by_entity ON audit(entity, entity_id, id)",
     ]
+
+    /// After approval (5.2.5–5.2.15): the training calendar, the request's later steps (question
+    /// bank, secure delivery) and the provider's results.
+    static let v2Followup = [
+        // One session per request (a move updates it and raises `sequence`, as the .ics does).
+        // `exception`: the directors' agreed exception when the session breaks an ANS rule.
+        """
+        CREATE TABLE session (
+            request       TEXT PRIMARY KEY NOT NULL REFERENCES request(id),
+            date          TEXT NOT NULL,
+            start_minutes INTEGER NOT NULL,
+            hours         REAL NOT NULL CHECK (hours > 0),
+            audience      TEXT NOT NULL,
+            place         TEXT NOT NULL,
+            status        TEXT NOT NULL CHECK (status IN ('confirmada', 'impartida', 'cancelada')),
+            sequence      INTEGER NOT NULL DEFAULT 0,
+            moved_from    TEXT,
+            exception     TEXT,
+            created_at    TEXT NOT NULL,
+            updated_at    TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX session_by_date ON session(date)",
+        // Steps 5.2.7–5.2.11 seen in mail: one row per (request, step), the first evidence kept.
+        """
+        CREATE TABLE request_step (
+            request  TEXT NOT NULL REFERENCES request(id),
+            step     TEXT NOT NULL,
+            day      TEXT NOT NULL,
+            evidence TEXT,
+            PRIMARY KEY (request, step)
+        )
+        """,
+        // One imported results file (5.2.13): counts only, no names (nothing personal is kept).
+        """
+        CREATE TABLE result_import (
+            id            INTEGER PRIMARY KEY AUTOINCREMENT,
+            request       TEXT NOT NULL REFERENCES request(id),
+            source        TEXT NOT NULL CHECK (source IN ('misional', 'replica')),
+            file_name     TEXT NOT NULL,
+            file_sha256   TEXT NOT NULL,
+            participants  INTEGER NOT NULL,
+            evaluated     INTEGER NOT NULL,
+            passed        INTEGER NOT NULL,
+            passing_score REAL NOT NULL,
+            day           TEXT NOT NULL,
+            imported_at   TEXT NOT NULL,
+            UNIQUE (request, file_sha256)
+        )
+        """,
+        "CREATE INDEX result_by_request ON result_import(request)",
+        // 5.2.15: a request whose effectiveness called for a reinforcement, and the new request
+        // (kind refuerzo, opened from the area's mail as any other, 5.2.2) that answers it.
+        """
+        CREATE TABLE reinforcement (
+            parent    TEXT PRIMARY KEY NOT NULL REFERENCES request(id),
+            child     TEXT NOT NULL UNIQUE REFERENCES request(id),
+            linked_at TEXT NOT NULL,
+            CHECK (parent != child)
+        )
+        """,
+    ]
 }
+

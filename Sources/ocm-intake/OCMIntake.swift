@@ -9,7 +9,8 @@ struct OCMIntake: AsyncParsableCommand {
         abstract: "Reads ICETEX training-request mails and checks them against procedure M5-1-21.",
         subcommands: [RunCommand.self, OnceCommand.self, InspectCommand.self, CheckConfigCommand.self, StatusCommand.self,
                       RequestsCommand.self, ReviewCommand.self, MimeCommand.self, CalendarCommand.self,
-                      OutboxCommand.self, BackupCommand.self]
+                      OutboxCommand.self, BackupCommand.self, ScheduleCommand.self, ResultsCommand.self,
+                      ReportCommand.self]
     )
 
     /// ArgumentParser exits usage errors with 64 (EX_USAGE); design.md promises 2.

@@ -12,7 +12,8 @@ final class SchemaTests: LedgerTestCase {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
         XCTAssertEqual(tables, ["audit", "grdb_migrations", "installation", "mailbox", "message", "message_raw",
-                                "outbox", "request", "request_message"])
+                                "outbox", "reinforcement", "request", "request_message", "request_step", "result_import",
+                                "session"])
     }
 
     func testReopenIsANoOpAndKeepsData() throws {
