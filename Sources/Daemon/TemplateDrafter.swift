@@ -32,7 +32,7 @@ public struct TemplateDrafter: ReplyDrafting {
         let leadTimes = rules.kinds.flatMap(\.leadTimes)
         let deadlines = (inspection.deadlines ?? []).compactMap { deadline -> ReplyDeadline? in
             guard let due = CivilDate(deadline.due) else { return nil }
-            if let rule = leadTimes.first(where: { $0.id == deadline.rule }) { return ReplyDeadline(rule: rule, due: due, met: deadline.met) }
+            if let rule = leadTimes.first(where: { $0.id == deadline.rule }) { return ReplyDeadline(rule: rule, due: due, met: deadline.met, days: deadline.days) }
             return ReplyDeadline(label: deadline.rule, due: due, met: deadline.met)
         }
         let kind: ReplyKind = switch request.kind {

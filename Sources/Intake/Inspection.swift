@@ -20,11 +20,14 @@ public struct Inspection: Sendable, Hashable {
         public var rule: String
         public var due: String
         public var met: Bool
+        /// The days asked of this request (fewer than the rule's when Nota 2's relief applied).
+        public var days: Int?
 
-        public init(rule: String, due: String, met: Bool) {
+        public init(rule: String, due: String, met: Bool, days: Int? = nil) {
             self.rule = rule
             self.due = due
             self.met = met
+            self.days = days
         }
     }
 

@@ -28,7 +28,9 @@ extension RequestReader {
         }
         if area == "proyecto" { return "proyecto" }
         let named = namedKinds(in: text, codesAsKeywords: false)
-        if let code = ["resultados", "adicional", "refuerzo", "actualizacion"].first(where: named.contains) { return code }
+        // rules.yaml `kind_precedence`: which kind wins when the mail names several.
+        let order = rules.kindPrecedence.filter { area != "ocm" || $0 != "nuevo" }
+        if let code = order.first(where: named.contains) { return code }
         if area == "ocm" { return "ocm" }
         if rules.area(area)?.misional == true || named.contains("nuevo") { return "nuevo" }
         return "otro"

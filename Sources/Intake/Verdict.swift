@@ -4,8 +4,18 @@
 public struct Verdict: Sendable, Hashable {
     public struct Deadline: Sendable, Hashable {
         public var rule: String
+        /// The last business day on or before the rule's day (the date shown to the area).
         public var due: CivilDate
         public var met: Bool
+        /// The days the rule asked for this request: fewer than the rule's when a relief applied.
+        public var days: Int
+
+        public init(rule: String, due: CivilDate, met: Bool, days: Int) {
+            self.rule = rule
+            self.due = due
+            self.met = met
+            self.days = days
+        }
     }
 
     public enum Reply: String, Sendable, Hashable { case observaciones, aprobacion, ninguna }
@@ -14,6 +24,7 @@ public struct Verdict: Sendable, Hashable {
     public var missing: [String]
     public var deadlines: [Deadline]
     public var observations: [Observation]
+    /// The plan of 4.1 against the area's date (every request with a date to plan against).
     public var plan: OperationalPlan?
     public var requestDay: CivilDate
 

@@ -65,12 +65,16 @@ enum RepliesFixture {
     static func approvalContext() throws -> ReplyContext {
         let rules = try rules()
         var context = context(.aprobacion)
-        context.plan = OperationalPlan(requestDay: requestDay, rules: rules.plan, calendar: BusinessCalendar())
+        let material = rules.kind("nuevo")!.leadTimes.first { $0.appliesTo == .material }
+        context.plan = OperationalPlan(requestDay: requestDay, rules: rules.plan, calendar: BusinessCalendar(),
+                                       target: PlanTarget(productionDate: CivilDate(year: 2026, month: 6, day: 1), materialRule: material,
+                                                          conditions: ["crm"], professional: rules.area("fondos")?.professional))
         context.productionDate = CivilDate(year: 2026, month: 6, day: 1)
         let leadTimes = rules.kind("nuevo")!.leadTimes
         context.deadlines = [
             ReplyDeadline(rule: leadTimes[0], due: CivilDate(year: 2026, month: 3, day: 3)!, met: true),
-            ReplyDeadline(rule: leadTimes[1], due: CivilDate(year: 2026, month: 5, day: 17)!, met: true),
+            // 1 Jun − 15 = Sun 17 May: the evaluator shows the business day before, Fri 15 May.
+            ReplyDeadline(rule: leadTimes[1], due: CivilDate(year: 2026, month: 5, day: 15)!, met: true),
         ]
         return context
     }
