@@ -7,6 +7,8 @@ public enum Observation: Sendable, Hashable {
     /// whose list requires it; `overdue` that the due day has already passed.
     case missingMaterial(code: String, name: String, condition: String?, due: CivilDate?, article: String = "el",
                          section: String = "4.2.1", overdue: Bool = false)
+    /// The mail declares a test ("Adjunto, 6 preguntas") but no test came with it.
+    case declaredTestNotFound(declared: Int, due: CivilDate?, overdue: Bool = false)
     /// Fewer questions than the minimum per topic.
     case insufficientTest(questions: Int, topics: Int, minimumPerTopic: Int, due: CivilDate?, overdue: Bool = false)
     /// The training day the area proposes is a weekend day or a holiday.
@@ -36,6 +38,9 @@ public enum Observation: Sendable, Hashable {
             let when = overdue ? " El plazo de entrega ya venció (vea la observación sobre los plazos); por favor \(send) lo antes posible respondiendo a este correo."
                 : due.map { " Por favor \(send) respondiendo a este correo a más tardar el \(Self.spanish($0))." } ?? " Por favor \(send) respondiendo a este correo."
             return "Falta: \(name)\(why), material mínimo del numeral \(section) del procedimiento M5-1-21.\(when)"
+        case let .declaredTestNotFound(declared, due, overdue):
+            let when = overdue ? " lo antes posible (el plazo de entrega del material ya venció)" : due.map { " a más tardar el \(Self.spanish($0))" } ?? ""
+            return "Su correo indica un test de \(declared) pregunta\(declared == 1 ? "" : "s"), pero no encontramos el test adjunto (numeral 4.2.1: al menos 5 preguntas por tema). Por favor envíelo respondiendo a este correo\(when)."
         case let .trainingNotBusinessDay(date, previous, next):
             return "La fecha de capacitación propuesta, el \(Self.spanish(date)), no es un día hábil. Por favor propónganos un día hábil, por ejemplo el \(Self.spanish(previous)) o el \(Self.spanish(next))."
         case let .insufficientTest(questions, topics, minimum, due, overdue):
@@ -62,6 +67,7 @@ public enum Observation: Sendable, Hashable {
         case let .missingMaterial(code, _, _, _, _, _, _): return code
         case .trainingNotBusinessDay, .missingTrainingDate: return "fecha_capacitacion"
         case .insufficientTest: return "test_insuficiente"
+        case .declaredTestNotFound: return "test"
         case .missingProductionDate: return "fecha_produccion"
         case .lateRequest: return nil
         }

@@ -38,6 +38,10 @@ public struct RequestEvaluator: Sendable {
         for item in rules.requiredItems(area: request.area, kind: request.kind) {
             if let condition = item.when, !request.conditions.contains(condition) { continue }
             if request.material[item.code] != nil { continue }
+            if item.code == "test", let declared = request.declaredQuestions {
+                observations.append(.declaredTestNotFound(declared: declared, due: overdue ? nil : materialDue, overdue: overdue))
+                continue
+            }
             let material = rules.material(item.code)
             observations.append(.missingMaterial(code: item.code, name: material?.name ?? item.code, condition: item.when,
                                                  due: overdue ? nil : materialDue, article: material?.article ?? "el",

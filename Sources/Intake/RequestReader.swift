@@ -121,6 +121,7 @@ public struct RequestReader: Sendable {
     /// Questions of a test document: a spreadsheet with a question column, else its lines.
     static func questions(in attachment: AttachmentEvidence) -> QuestionCount {
         if !attachment.rows.isEmpty, let counted = QuestionCounter.count(rows: attachment.rows) { return counted }
+        if attachment.format == .pptx { return QuestionCounter.slideQuestions(titles: attachment.titles, lines: attachment.lines) }
         guard attachment.format == .docx || attachment.format == .pdf || attachment.format == .xlsx else { return QuestionCount() }
         return QuestionCounter.count(lines: attachment.lines)
     }

@@ -151,4 +151,29 @@ final class IssueFindingsTests: XCTestCase {
         let onTime = try XCTUnwrap(mail.inspect().observations?.first { $0.contains("Presentación de la capacitación") })
         XCTAssertTrue(onTime.contains("a más tardar el viernes 29 de mayo de 2026"), onTime)
     }
+
+    /// 3: a test laid out as "Pregunta N" slides inside the presentation is read and counted;
+    /// a count declared in the body without any test file is an observation.
+    func testFinding3TestsInsideAPresentation() throws {
+        var mail = try B.fondosCompleto()
+        mail.attachments.removeAll { $0.filename.hasPrefix("Test") || $0.filename.hasPrefix("Presentación") }
+        let questions = (1...6).map { OfficeFixture.Slide(title: "Pregunta \($0)", texts: ["¿Cuál es el requisito \($0)?", "a) Cédula", "b) Diploma", "c) Ninguno"]) }
+        let deck = try OfficeFixture.pptx([OfficeFixture.Slide(title: "Fondo Comunidades Negras", texts: ["Condiciones"]),
+                                           OfficeFixture.Slide(title: "Preguntas frecuentes", texts: ["¿Qué pasa si no me postulo?"])] + questions)
+        mail.attachments.append(B.Attachment(filename: "Capacitación Fondo.pptx", contentType: B.pptxType, data: deck))
+        mail.fields = mail.fields.map { $0.0 == "TEST" ? ("TEST", "Incluido en la presentación") : $0 }
+        let inspection = mail.inspect()
+        XCTAssertEqual(inspection.questions, 6)
+        XCTAssertEqual(inspection.attachments.first { $0.filename == "Capacitación Fondo.pptx" }?.category, "presentacion")
+        XCTAssertEqual(inspection.missing, [])
+        XCTAssertEqual(inspection.viable, true)
+
+        var declared = try B.fondosCompleto()
+        declared.attachments.removeAll { $0.filename.hasPrefix("Test") }
+        declared.fields = declared.fields.map { $0.0 == "TEST" ? ("TEST", "Adjunto, 6 preguntas") : $0 }
+        let missing = declared.inspect()
+        XCTAssertEqual(missing.missing, ["test"])
+        XCTAssertEqual(missing.viable, false)
+        XCTAssertTrue(missing.observations?.contains { $0.contains("no encontramos el test adjunto") } == true, "\(missing.observations ?? [])")
+    }
 }
