@@ -108,13 +108,23 @@ struct MessageIntake: Sendable {
 
     /// Records the verdict and its reply in one transaction.
     func judge(_ id: RequestID, revision: Int, message: Message, inspection: Inspection, origin: Message? = nil) throws {
-        let kind: DraftRequest.Kind = inspection.viable == true ? .aprobacion : .observaciones
+        // Area or kind undecided: a note to OCM staff only, and the request waits for a person.
+        let kind: DraftRequest.Kind = inspection.reply == DraftRequest.Kind.revisionManual.rawValue ? .revisionManual
+            : inspection.viable == true ? .aprobacion : .observaciones
         let reply = try outgoing(id, revision: revision, kind: kind, message: message, inspection: inspection, problems: [])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let verdict = String(decoding: (try? encoder.encode(inspection)) ?? Data(), as: UTF8.self)
-        _ = try ledger.recordVerdict(request: id, revision: revision, state: kind == .aprobacion ? .viable : .observacionesEnviadas,
+        _ = try ledger.recordVerdict(request: id, revision: revision, state: Self.state(after: kind),
                                      fields: fields(inspection, origin ?? message), verdictJSON: verdict, reply: reply)
+    }
+
+    static func state(after kind: DraftRequest.Kind) -> RequestState {
+        switch kind {
+        case .aprobacion: .viable
+        case .revisionManual: .requiereRevision
+        case .observaciones, .ilegible: .observacionesEnviadas
+        }
     }
 
     func outgoing(_ id: RequestID, revision: Int, kind: DraftRequest.Kind, message: Message, inspection: Inspection,

@@ -12,7 +12,7 @@ public protocol ReplyDrafting: Sendable {
 
 /// Everything a reply is made from; values only, no ledger or transport types.
 public struct DraftRequest: Sendable {
-    public enum Kind: String, Sendable { case observaciones, aprobacion, ilegible }
+    public enum Kind: String, Sendable { case observaciones, aprobacion, ilegible, revisionManual = "revision-manual" }
 
     public var requestID: String
     public var revision: Int

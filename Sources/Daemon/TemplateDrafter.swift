@@ -39,8 +39,9 @@ public struct TemplateDrafter: ReplyDrafting {
         case .observaciones: .observaciones
         case .aprobacion: .aprobacion
         case .ilegible: .ilegible
+        case .revisionManual: .revisionManual
         }
-        let context = ReplyContext(
+        var context = ReplyContext(
             requestID: request.requestID, revision: request.revision, kind: kind, from: request.from, cc: request.cc,
             requester: incoming.replyTarget ?? Mailbox(address: inspection.from ?? ""), incoming: incoming,
             topic: inspection.topic ?? inspection.subject, areaName: inspection.area.flatMap { rules.area($0)?.name },
@@ -48,6 +49,7 @@ public struct TemplateDrafter: ReplyDrafting {
             productionDate: inspection.productionDate.flatMap(CivilDate.init), trainingDate: inspection.trainingDate.flatMap(CivilDate.init),
             deadlines: deadlines, problems: request.problems, date: request.date,
             timeZoneOffsetMinutes: timeZone.secondsFromGMT(for: request.date) / 60, hostname: request.hostname)
+        context.undecided = inspection.undecided ?? []
         let reply = composer.compose(context)
         return DraftedReply(raw: reply.raw, messageID: reply.messageID, recipients: reply.recipients)
     }

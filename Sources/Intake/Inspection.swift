@@ -51,6 +51,8 @@ public struct Inspection: Sendable, Hashable {
     public var observations: [String]?
     /// The operational plan of 4.1 for a viable request (a key added to the contract).
     public var plan: OperationalPlan?
+    /// What could not be decided (area, kind): the reply is `revision-manual` (a key added).
+    public var undecided: [String]?
 
     public init(file: String) {
         self.file = file
@@ -61,7 +63,7 @@ public struct Inspection: Sendable, Hashable {
 extension Inspection: Codable {
     enum CodingKeys: String, CodingKey {
         case file, messageId, from, subject, topic, area, kind, productionDate, trainingDate, topics,
-             questions, attachments, viable, missing, deadlines, reply, skipReason, observations, plan
+             questions, attachments, viable, missing, deadlines, reply, skipReason, observations, plan, undecided
     }
 
     /// Every key is written, absent values as `null`: consumers rely on the key set.
@@ -86,5 +88,6 @@ extension Inspection: Codable {
         try c.encode(skipReason, forKey: .skipReason)
         try c.encode(observations, forKey: .observations)
         try c.encode(plan, forKey: .plan)
+        try c.encode(undecided, forKey: .undecided)
     }
 }

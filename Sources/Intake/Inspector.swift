@@ -78,5 +78,6 @@ extension Inspection {
         skipReason = nil
         observations = verdict.observations.map(\.text)
         plan = verdict.plan
+        undecided = verdict.undecided
     }
 }

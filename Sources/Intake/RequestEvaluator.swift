@@ -66,10 +66,16 @@ public struct RequestEvaluator: Sendable {
         let plan = OperationalPlan(requestDay: requestDay, rules: rules.plan, calendar: calendar,
                                    target: planTarget(request, deadlines: deadlines))
         let missing = observations.compactMap(\.missingCode).sorted()
-        return Verdict(missing: missing,
+        var undecided: [String] = []
+        if request.area == "otra" { undecided.append("el área solicitante") }
+        if request.kind == "otro" { undecided.append("el tipo de solicitud (numeral 4.1.1)") }
+        var verdict = Verdict(missing: missing,
                        deadlines: deadlines.map { Verdict.Deadline(rule: $0.rule.id, due: calendar.businessDay(onOrBefore: $0.due),
                                                                     met: $0.met, days: $0.days) },
                        observations: observations, plan: plan, requestDay: requestDay)
+        // A mail whose area or kind cannot be decided is never approved (revision-manual).
+        verdict.undecided = undecided
+        return verdict
     }
 
     /// What the plan is scheduled against: the area's dates, the kind's material rule with its

@@ -18,7 +18,9 @@ public struct Verdict: Sendable, Hashable {
         }
     }
 
-    public enum Reply: String, Sendable, Hashable { case observaciones, aprobacion, ninguna }
+    /// `revisionManual`: the area or the kind could not be decided; a note goes to OCM staff,
+    /// nothing to the area.
+    public enum Reply: String, Sendable, Hashable { case observaciones, aprobacion, ninguna, revisionManual = "revision-manual" }
 
     /// Material codes (sorted), plus `test_insuficiente` and `fecha_produccion`.
     public var missing: [String]
@@ -27,7 +29,9 @@ public struct Verdict: Sendable, Hashable {
     /// The plan of 4.1 against the area's date (every request with a date to plan against).
     public var plan: OperationalPlan?
     public var requestDay: CivilDate
+    /// What could not be decided from the mail ("el área solicitante", "el tipo de solicitud").
+    public var undecided: [String] = []
 
-    public var viable: Bool { missing.isEmpty && deadlines.allSatisfy(\.met) }
-    public var reply: Reply { viable ? .aprobacion : .observaciones }
+    public var viable: Bool { undecided.isEmpty && missing.isEmpty && deadlines.allSatisfy(\.met) }
+    public var reply: Reply { !undecided.isEmpty ? .revisionManual : viable ? .aprobacion : .observaciones }
 }

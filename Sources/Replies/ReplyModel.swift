@@ -15,6 +15,7 @@ enum ReplyModel {
                 ["etiqueta": deadline.label.singleLine, "fecha": spanish(deadline.due), "cumplido": deadline.met]
             },
             "problemas": context.problems.map { ["texto": $0.text] },
+            "sinDecidir": context.undecided.map { ["texto": $0.singleLine] },
             "correoRespuesta": context.from.wireAddress,
         ]
         let copies = ReplyComposer.copies(context).map(\.wireAddress).joined(separator: ", ")
@@ -23,6 +24,8 @@ enum ReplyModel {
         if !name.isEmpty { model["nombre"] = name }
         if let area = context.areaName?.singleLine, !area.isEmpty { model["area"] = area }
         if let original = context.incoming.subject?.singleLine, !original.isEmpty { model["asuntoOriginal"] = original }
+        let requester = context.requester.wireAddress
+        if !requester.isEmpty { model["remitente"] = requester }
         if let date = context.productionDate { model["fechaProduccion"] = spanish(date) }
         if let date = context.trainingDate { model["fechaCapacitacion"] = spanish(date) }
         if let plan = context.plan { model["plan"] = self.plan(plan) }

@@ -176,4 +176,20 @@ final class IssueFindingsTests: XCTestCase {
         XCTAssertEqual(missing.viable, false)
         XCTAssertTrue(missing.observations?.contains { $0.contains("no encontramos el test adjunto") } == true, "\(missing.observations ?? [])")
     }
+
+    /// 2: a mail whose area and kind cannot be decided is never approved: revision-manual.
+    func testFinding2UndecidedAreaOrKindGoesToManualReview() throws {
+        var mail = B()
+        mail.subject = "Capacitación asesores"
+        mail.intro = "Buenos días, necesitamos capacitar a los asesores del proveedor en el nuevo esquema de atención presencial."
+        mail.fields = [("FECHA DE SALIDA A PRODUCCIÓN", "01/09/2026"), ("TEST", "Adjunto, 5 preguntas")]
+        mail.signature = B.neutralSignature
+        mail.attachments = [try B.testDocx()]
+        let inspection = mail.inspect()
+        XCTAssertEqual(inspection.area, "otra")
+        XCTAssertEqual(inspection.kind, "otro")
+        XCTAssertEqual(inspection.viable, false)
+        XCTAssertEqual(inspection.reply, "revision-manual")
+        XCTAssertEqual(inspection.undecided, ["el área solicitante", "el tipo de solicitud (numeral 4.1.1)"])
+    }
 }
