@@ -50,6 +50,7 @@ public struct TemplateDrafter: ReplyDrafting {
             deadlines: deadlines, problems: request.problems, date: request.date,
             timeZoneOffsetMinutes: timeZone.secondsFromGMT(for: request.date) / 60, hostname: request.hostname)
         context.undecided = inspection.undecided ?? []
+        context.workTableDate = inspection.workTableDate.flatMap(CivilDate.init)
         let reply = composer.compose(context)
         return DraftedReply(raw: reply.raw, messageID: reply.messageID, recipients: reply.recipients)
     }

@@ -53,6 +53,8 @@ public struct Inspection: Sendable, Hashable {
     public var plan: OperationalPlan?
     /// What could not be decided (area, kind): the reply is `revision-manual` (a key added).
     public var undecided: [String]?
+    /// The proposed date of the 5.2.4 work table when the request is not viable (a key added).
+    public var workTableDate: String?
 
     public init(file: String) {
         self.file = file
@@ -63,7 +65,7 @@ public struct Inspection: Sendable, Hashable {
 extension Inspection: Codable {
     enum CodingKeys: String, CodingKey {
         case file, messageId, from, subject, topic, area, kind, productionDate, trainingDate, topics,
-             questions, attachments, viable, missing, deadlines, reply, skipReason, observations, plan, undecided
+             questions, attachments, viable, missing, deadlines, reply, skipReason, observations, plan, undecided, workTableDate
     }
 
     /// Every key is written, absent values as `null`: consumers rely on the key set.
@@ -89,5 +91,6 @@ extension Inspection: Codable {
         try c.encode(observations, forKey: .observations)
         try c.encode(plan, forKey: .plan)
         try c.encode(undecided, forKey: .undecided)
+        try c.encode(workTableDate, forKey: .workTableDate)
     }
 }

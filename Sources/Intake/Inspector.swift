@@ -79,5 +79,6 @@ extension Inspection {
         observations = verdict.observations.map(\.text)
         plan = verdict.plan
         undecided = verdict.undecided
+        workTableDate = verdict.workTableDate?.description
     }
 }

@@ -75,6 +75,7 @@ public struct RequestEvaluator: Sendable {
                        observations: observations, plan: plan, requestDay: requestDay)
         // A mail whose area or kind cannot be decided is never approved (revision-manual).
         verdict.undecided = undecided
+        if !verdict.viable { verdict.workTableDate = calendar.addingBusinessDays(Self.workTableBusinessDays, to: day) }
         return verdict
     }
 
@@ -87,6 +88,9 @@ public struct RequestEvaluator: Sendable {
                           materialDays: days, conditions: request.conditions,
                           professional: rules.area(request.area)?.professional)
     }
+
+    /// The work table of 5.2.4 is proposed this many business days after the mail.
+    static let workTableBusinessDays = 3
 
     /// Kinds whose production date may be "no aplica": reinforcements, updates, OCM trainings.
     static let withoutProduction: Set<String> = ["actualizacion", "refuerzo", "ocm", "adicional"]

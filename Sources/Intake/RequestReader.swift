@@ -93,8 +93,8 @@ public struct RequestReader: Sendable {
         let training = TrainingDateFinder().trainingDate(fields: fields, text: cleaned.text, reference: reference)
         let topics = fields.topics.isEmpty ? [] : fields.topics
         var request = TrainingRequest(
-            topic: fields[.asunto].flatMap { TextNormalizer.lines($0.value).first }.map { String(TextNormalizer.trimmed($0)) }?.nonEmpty
-                ?? subject.nonEmpty,
+            topic: fields[.asunto].flatMap { TextNormalizer.lines($0.value).first }.map { String(TextNormalizer.trimmed($0)) }
+                .flatMap { isHeaderRow($0) ? nil : $0.nonEmpty } ?? subject.nonEmpty,
             area: area, kind: kind(fields: fields, text: requestText, area: area),
             productionDate: production, trainingDate: training, topics: topics, questionCount: count,
             declaredQuestions: body.declared, conditions: conditions(in: requestText + "\n" + (fields[.material]?.value ?? "")),
@@ -104,6 +104,16 @@ public struct RequestReader: Sendable {
             warnings: warnings)
         request.productionNotApplicable = notApplicable
         return request
+    }
+
+    /// A value made only of other field labels ("FECHA DE SALIDA A PRODUCCIÓN: MATERIAL DE APOYO:
+    /// TEST"): the 4.2.1 table laid out horizontally, its header row read as the ASUNTO value.
+    func isHeaderRow(_ value: String) -> Bool {
+        var key = KeywordMatcher.paddedKey(value)
+        for label in rules.labels.values.joined().sorted(by: { $0.count > $1.count }) {
+            key = key.replacingOccurrences(of: " \(TextNormalizer.key(label)) ", with: " ")
+        }
+        return !key.contains { $0.isLetter || $0.isNumber }
     }
 
     /// "No aplica (proceso vigente)", "N/A" in the production date field.

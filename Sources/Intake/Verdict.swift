@@ -31,6 +31,8 @@ public struct Verdict: Sendable, Hashable {
     public var requestDay: CivilDate
     /// What could not be decided from the mail ("el área solicitante", "el tipo de solicitud").
     public var undecided: [String] = []
+    /// The work table OCM convenes with the area for observations (5.2.4): a proposed business day.
+    public var workTableDate: CivilDate?
 
     public var viable: Bool { undecided.isEmpty && missing.isEmpty && deadlines.allSatisfy(\.met) }
     public var reply: Reply { !undecided.isEmpty ? .revisionManual : viable ? .aprobacion : .observaciones }

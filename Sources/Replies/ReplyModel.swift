@@ -28,6 +28,8 @@ enum ReplyModel {
         if !requester.isEmpty { model["remitente"] = requester }
         if let date = context.productionDate { model["fechaProduccion"] = spanish(date) }
         if let date = context.trainingDate { model["fechaCapacitacion"] = spanish(date) }
+        if let date = context.workTableDate { model["mesaTrabajo"] = spanish(date) }
+        if context.revision > 1 { model["seguimiento"] = true }
         if let plan = context.plan { model["plan"] = self.plan(plan) }
         return model
     }

@@ -192,4 +192,17 @@ final class IssueFindingsTests: XCTestCase {
         XCTAssertEqual(inspection.reply, "revision-manual")
         XCTAssertEqual(inspection.undecided, ["el área solicitante", "el tipo de solicitud (numeral 4.1.1)"])
     }
+
+    /// 7: the 4.2.1 table laid out horizontally puts its header row in ASUNTO: the topic comes
+    /// from the subject; observations propose the 5.2.4 work table.
+    func testFinding7TopicFromTheSubjectAndWorkTable() throws {
+        var mail = try B.fondosCompleto()
+        mail.fields = mail.fields.map { $0.0 == "ASUNTO DEL CORREO" ? ("ASUNTO DEL CORREO", "FECHA DE SALIDA A PRODUCCIÓN: MATERIAL DE APOYO: TEST") : $0 }
+        mail.subject = "Capacitación Fondo Comunidades Negras 2026-2"
+        XCTAssertEqual(mail.inspect().topic, "Capacitación Fondo Comunidades Negras 2026-2")
+        mail.attachments.removeAll { $0.filename.hasPrefix("Presentación") }
+        // Mon 16 Feb + 3 business days = Thu 19 Feb.
+        XCTAssertEqual(mail.inspect().workTableDate, "2026-02-19")
+        XCTAssertNil(try B.fondosCompleto().inspect().workTableDate, "a viable request needs no work table")
+    }
 }

@@ -51,13 +51,17 @@ enum RepliesFixture {
 
     static func observationsContext() -> ReplyContext {
         var context = context(.observaciones)
+        context.workTableDate = CivilDate(year: 2026, month: 2, day: 19)
         context.observations = [
+            // As the evaluator writes them: 4.1.1 a's list, the due day a business day (Sun 17 May → Fri 15 May).
             Observation.missingMaterial(code: "reglamento", name: "Reglamento Operativo del Fondo", condition: "convocatoria",
-                                        due: CivilDate(year: 2026, month: 5, day: 17)).text,
+                                        due: CivilDate(year: 2026, month: 5, day: 15), section: "4.1.1 a").text,
             Observation.missingMaterial(code: "f521", name: "Formato Revisión Documental F521", condition: "revision_documental",
-                                        due: nil).text,
+                                        due: nil, section: "4.1.1 a").text,
+            Observation.missingMaterial(code: "presentacion", name: "Presentación de la capacitación (PowerPoint) con preguntas frecuentes o escenarios no recurrentes",
+                                        condition: nil, due: CivilDate(year: 2026, month: 5, day: 15), article: "la", section: "4.1.1 a").text,
             Observation.insufficientTest(questions: 3, topics: 1, minimumPerTopic: 5,
-                                         due: CivilDate(year: 2026, month: 5, day: 17)).text,
+                                         due: CivilDate(year: 2026, month: 5, day: 15)).text,
         ]
         return context
     }

@@ -26,4 +26,15 @@ final class RevisionManualTests: XCTestCase {
         }
         XCTAssertTrue(parsed.subject?.hasPrefix("[OCM-2026-0001] Revisión manual:") == true, parsed.subject ?? "")
     }
+
+    /// A follow-up is answered as one, and observations convene the 5.2.4 work table with a date.
+    func testFollowUpWordingAndWorkTable() throws {
+        let composer = try RepliesFixture.composer()
+        var context = RepliesFixture.observationsContext()
+        context.revision = 2
+        let body = try XCTUnwrap(MessageParser.parse(composer.compose(context).raw).textBody)
+        XCTAssertTrue(body.contains("Gracias por su respuesta sobre la solicitud de capacitación"), body)
+        XCTAssertFalse(body.contains("que registramos con el número"), body)
+        XCTAssertTrue(body.contains("Convocamos una mesa de trabajo para revisar estas observaciones con ustedes (actividad 5.2.4): le proponemos el jueves 19 de febrero de 2026"), body)
+    }
 }
