@@ -123,7 +123,7 @@ struct MessageIntake: Sendable {
         switch kind {
         case .aprobacion: .viable
         case .revisionManual: .requiereRevision
-        case .observaciones, .ilegible: .observacionesEnviadas
+        case .observaciones, .ilegible, .ninguna: .observacionesEnviadas
         }
     }
 

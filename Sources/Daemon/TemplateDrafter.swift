@@ -35,12 +35,7 @@ public struct TemplateDrafter: ReplyDrafting {
             if let rule = leadTimes.first(where: { $0.id == deadline.rule }) { return ReplyDeadline(rule: rule, due: due, met: deadline.met, days: deadline.days) }
             return ReplyDeadline(label: deadline.rule, due: due, met: deadline.met)
         }
-        let kind: ReplyKind = switch request.kind {
-        case .observaciones: .observaciones
-        case .aprobacion: .aprobacion
-        case .ilegible: .ilegible
-        case .revisionManual: .revisionManual
-        }
+        let kind = request.kind
         var context = ReplyContext(
             requestID: request.requestID, revision: request.revision, kind: kind, from: request.from, cc: request.cc,
             requester: incoming.replyTarget ?? Mailbox(address: inspection.from ?? ""), incoming: incoming,

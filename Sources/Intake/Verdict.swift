@@ -18,9 +18,8 @@ public struct Verdict: Sendable, Hashable {
         }
     }
 
-    /// `revisionManual`: the area or the kind could not be decided; a note goes to OCM staff,
-    /// nothing to the area.
-    public enum Reply: String, Sendable, Hashable { case observaciones, aprobacion, ninguna, revisionManual = "revision-manual" }
+    /// The reply kind (one enum end to end, see `ReplyKind`).
+    public typealias Reply = ReplyKind
 
     /// Material codes (sorted), plus `test_insuficiente` and `fecha_produccion`.
     public var missing: [String]

@@ -1,3 +1,4 @@
+import Intake
 import MIME
 
 /// Renders a reply into a message: the template of its kind filled with the context, headers
