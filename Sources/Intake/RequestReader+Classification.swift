@@ -70,20 +70,9 @@ extension RequestReader {
     }
 
     /// Client prefixes Spanish Outlook and Gmail add: RE:, RV:, Fwd:, "RE: RV:", and tags.
-    static let subjectPrefixes = ["re", "rv", "fw", "fwd", "reenviar", "respuesta", "rta"]
-
+    /// The subject without reply/forward prefixes and bracketed tags (`SubjectPrefixes`).
     static func strippedSubject(_ subject: String) -> String {
-        var rest = Substring(subject).trimmingPrefixWhitespace
-        while true {
-            if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
-                rest = rest[rest.index(after: close)...].trimmingPrefixWhitespace
-                continue
-            }
-            guard let colon = rest.firstIndex(of: ":"),
-                  subjectPrefixes.contains(TextNormalizer.key(rest[..<colon])) else { break }
-            rest = rest[rest.index(after: colon)...].trimmingPrefixWhitespace
-        }
-        return String(TextNormalizer.trimmed(rest))
+        SubjectPrefixes.stripped(subject, tags: .any)
     }
 
     static func isForward(_ subject: String) -> Bool {
