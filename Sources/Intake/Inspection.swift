@@ -55,6 +55,10 @@ public struct Inspection: Sendable, Hashable {
     public var undecided: [String]?
     /// The proposed date of the 5.2.4 work table when the request is not viable (a key added).
     public var workTableDate: String?
+    /// The typed request and verdict behind these strings, for the reply drafter (which needs
+    /// dates, not their text). Not part of the JSON: present only on a fresh inspection.
+    public var request: TrainingRequest?
+    public var verdict: Verdict?
 
     public init(file: String) {
         self.file = file

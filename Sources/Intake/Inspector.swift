@@ -80,5 +80,7 @@ extension Inspection {
         plan = verdict.plan
         undecided = verdict.undecided
         workTableDate = verdict.workTableDate?.description
+        self.request = request
+        self.verdict = verdict
     }
 }
