@@ -101,12 +101,14 @@ struct MessageIntake: Sendable {
     /// The verdict of an inspection and its reply (observations or approval).
     func judgement(message: Message, inspection: Inspection, origin: Message? = nil) -> VerdictBuilder {
         { id, revision in
-            let kind: DraftRequest.Kind = inspection.viable == true ? .aprobacion : .observaciones
+            // Area or kind undecided: a note to OCM staff only, and the request waits for a person.
+            let kind: DraftRequest.Kind = inspection.reply == DraftRequest.Kind.revisionManual.rawValue ? .revisionManual
+                : inspection.viable == true ? .aprobacion : .observaciones
             let reply = try outgoing(id, revision: revision, kind: kind, message: message, inspection: inspection, problems: [])
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let verdict = String(decoding: (try? encoder.encode(inspection)) ?? Data(), as: UTF8.self)
-            return VerdictEntry(state: kind == .aprobacion ? .viable : .observacionesEnviadas,
+            return VerdictEntry(state: Self.state(after: kind),
                                 fields: fields(inspection, origin ?? message), verdictJSON: verdict, reply: reply)
         }
     }
@@ -172,6 +174,14 @@ struct MessageIntake: Sendable {
 
     func year(_ message: Message) -> Int {
         CivilDate(instant: message.date?.instant ?? now(), timeZone: configuration.timeZone).year
+    }
+
+    static func state(after kind: DraftRequest.Kind) -> RequestState {
+        switch kind {
+        case .aprobacion: .viable
+        case .revisionManual: .requiereRevision
+        case .observaciones, .ilegible, .ninguna: .observacionesEnviadas
+        }
     }
 
     func outgoing(_ id: RequestID, revision: Int, kind: DraftRequest.Kind, message: Message, inspection: Inspection,

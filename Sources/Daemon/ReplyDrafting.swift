@@ -12,7 +12,8 @@ public protocol ReplyDrafting: Sendable {
 
 /// Everything a reply is made from; values only, no ledger or transport types.
 public struct DraftRequest: Sendable {
-    public enum Kind: String, Sendable { case observaciones, aprobacion, ilegible }
+    /// The reply kind (one enum end to end, see `ReplyKind`).
+    public typealias Kind = ReplyKind
 
     public var requestID: String
     public var revision: Int

@@ -20,11 +20,14 @@ public struct Inspection: Sendable, Hashable {
         public var rule: String
         public var due: String
         public var met: Bool
+        /// The days asked of this request (fewer than the rule's when Nota 2's relief applied).
+        public var days: Int?
 
-        public init(rule: String, due: String, met: Bool) {
+        public init(rule: String, due: String, met: Bool, days: Int? = nil) {
             self.rule = rule
             self.due = due
             self.met = met
+            self.days = days
         }
     }
 
@@ -48,6 +51,14 @@ public struct Inspection: Sendable, Hashable {
     public var observations: [String]?
     /// The operational plan of 4.1 for a viable request (a key added to the contract).
     public var plan: OperationalPlan?
+    /// What could not be decided (area, kind): the reply is `revision-manual` (a key added).
+    public var undecided: [String]?
+    /// The proposed date of the 5.2.4 work table when the request is not viable (a key added).
+    public var workTableDate: String?
+    /// The typed request and verdict behind these strings, for the reply drafter (which needs
+    /// dates, not their text). Not part of the JSON: present only on a fresh inspection.
+    public var request: TrainingRequest?
+    public var verdict: Verdict?
 
     public init(file: String) {
         self.file = file
@@ -58,7 +69,7 @@ public struct Inspection: Sendable, Hashable {
 extension Inspection: Codable {
     enum CodingKeys: String, CodingKey {
         case file, messageId, from, subject, topic, area, kind, productionDate, trainingDate, topics,
-             questions, attachments, viable, missing, deadlines, reply, skipReason, observations, plan
+             questions, attachments, viable, missing, deadlines, reply, skipReason, observations, plan, undecided, workTableDate
     }
 
     /// Every key is written, absent values as `null`: consumers rely on the key set.
@@ -83,5 +94,7 @@ extension Inspection: Codable {
         try c.encode(skipReason, forKey: .skipReason)
         try c.encode(observations, forKey: .observations)
         try c.encode(plan, forKey: .plan)
+        try c.encode(undecided, forKey: .undecided)
+        try c.encode(workTableDate, forKey: .workTableDate)
     }
 }

@@ -73,10 +73,14 @@ extension Inspection {
         }
         viable = verdict.viable
         missing = verdict.missing
-        deadlines = verdict.deadlines.map { Deadline(rule: $0.rule, due: $0.due.description, met: $0.met) }
+        deadlines = verdict.deadlines.map { Deadline(rule: $0.rule, due: $0.due.description, met: $0.met, days: $0.days) }
         reply = verdict.reply.rawValue
         skipReason = nil
         observations = verdict.observations.map(\.text)
         plan = verdict.plan
+        undecided = verdict.undecided
+        workTableDate = verdict.workTableDate?.description
+        self.request = request
+        self.verdict = verdict
     }
 }

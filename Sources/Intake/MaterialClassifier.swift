@@ -47,9 +47,10 @@ public struct MaterialClassifier: Sendable {
                 byContent.append(Match(code: r.code, basis: .content, evidence: hit))
             }
         }
-        // A document made of questions is a test whatever its name says.
+        // A document made of questions is a test whatever its name says (in a deck, only
+        // "Pregunta N" slides are counted: see QuestionCounter.slideQuestions).
         if questions > 0, !(byName + byContent).contains(where: { $0.code == "test" }),
-           let test = recognisers.first(where: { $0.code == "test" }), !excludedIn(test), attachment.format != .pptx {
+           let test = recognisers.first(where: { $0.code == "test" }), attachment.format == .pptx || !excludedIn(test) {
             byContent.append(Match(code: "test", basis: .questions, evidence: "\(questions) preguntas"))
         }
         return byName + byContent

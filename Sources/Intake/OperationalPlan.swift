@@ -1,57 +1,91 @@
-/// The operational plan of 4.1 for a viable request: the primary chain in sequence, the support
-/// activities in parallel, all counted from the request day, and the earliest production date
-/// the plan allows. Pure: rules and calendar in, dates out.
+/// The operational plan of 4.1 against the area's date. A forward pass from the request day
+/// gives each step's earliest finish; a backward pass from the production date P (and the
+/// training day, when the area fixed one) gives its latest finish; the difference is its slack.
+/// P is achievable when no step's slack is negative; otherwise the plan names the step that
+/// fails, by how many business days, and the earliest achievable production date. "Si aplica"
+/// support activities are scheduled only when the request states their condition. Pure: rules
+/// and calendar in, business days out.
 public struct OperationalPlan: Sendable, Hashable, Codable {
     public var requestDay: CivilDate
     public var activities: [PlannedActivity]
-    /// First business day after every activity can have finished at its shortest duration.
+    /// The earliest production date every step allows (training day free).
     public var earliestProductionDate: CivilDate
     /// The same with every activity at its longest duration: the date to plan against.
     public var plannedProductionDate: CivilDate
+    /// The area's production date, when it gave one.
+    public var productionDate: CivilDate?
+    /// The area's training day, when it gave one.
+    public var trainingDate: CivilDate?
+    /// When the area's session may take place for P to hold.
+    public var trainingWindow: TrainingWindow
+    /// Nil when there is no date to plan against (no P, no training day).
+    public var achievable: Bool?
+    public var shortfall: PlanShortfall?
+    /// "Si aplica" support activities the request gave no reason to schedule.
+    public var unscheduled: [UnscheduledActivity]
+    /// The OCM professional who follows the request end to end (4.1).
+    public var professional: String?
 
-    public init(requestDay: CivilDate, rules: [PlanActivityRule], calendar: BusinessCalendar) {
+    public init(requestDay: CivilDate, rules: [PlanActivityRule], calendar: BusinessCalendar, target: PlanTarget = PlanTarget()) {
         self.requestDay = requestDay
-        var activities: [PlannedActivity] = []
-        var chainEnd: (early: CivilDate, late: CivilDate) = (requestDay, requestDay)
-        var ends: [String: (early: CivilDate, late: CivilDate)] = [:]
-        for rule in rules {
-            // Principal steps follow each other; support steps start with the request, or after
-            // the support step they depend on. The earliest and latest schedules are kept apart.
-            let from: (early: CivilDate, late: CivilDate)
-            if rule.chain == .principal { from = chainEnd } else if let after = rule.after, let end = ends[after] {
-                from = end
-            } else {
-                from = (requestDay, requestDay)
-            }
-            let early = Self.finish(after: from.early, days: rule.minDays, unit: rule.unit, calendar)
-            let late = Self.finish(after: from.late, days: rule.maxDays, unit: rule.unit, calendar)
-            let start = Self.finish(after: from.early, days: 1, unit: rule.unit, calendar)
-            ends[rule.id] = (early, late)
-            if rule.chain == .principal { chainEnd = (early, late) }
-            activities.append(PlannedActivity(
-                id: rule.id, owner: rule.owner, name: rule.name, chain: rule.chain.rawValue, start: start,
-                earliestEnd: early, latestEnd: late, duration: Self.duration(rule)))
+        let scheduled = rules.filter { $0.when.map(target.conditions.contains) ?? true }
+        unscheduled = rules.filter { rule in rule.when.map { !target.conditions.contains($0) } ?? false }.map {
+            UnscheduledActivity(id: $0.id, owner: $0.owner, name: $0.name, duration: $0.duration, condition: $0.when ?? "")
         }
-        self.activities = activities
-        let lastEarly = activities.map(\.earliestEnd).max() ?? requestDay
-        let lastLate = activities.map(\.latestEnd).max() ?? requestDay
-        earliestProductionDate = calendar.addingBusinessDays(1, to: lastEarly)
-        plannedProductionDate = calendar.addingBusinessDays(1, to: lastLate)
-    }
-
-    /// The last day of `days` days that start the day after `day`.
-    static func finish(after day: CivilDate, days: Int, unit: LeadTimeRule.Unit, _ calendar: BusinessCalendar) -> CivilDate {
-        guard days > 0 else { return day }
-        switch unit {
-        case .habiles: return calendar.addingBusinessDays(days, to: day)
-        case .calendario: return day.adding(days: days)
+        let scheduler = PlanScheduler(rules: scheduled, calendar: calendar, requestDay: requestDay, target: target)
+        let forward = scheduler.forward()
+        productionDate = target.productionDate
+        trainingDate = target.trainingDate
+        professional = target.professional
+        let free = Self.earliestProduction(scheduler, forward)
+        earliestProductionDate = free
+        let longest = scheduled.map { rule in var rule = rule; rule.minDays = rule.maxDays; return rule }
+        let slow = PlanScheduler(rules: longest, calendar: calendar, requestDay: requestDay, target: target)
+        plannedProductionDate = Self.earliestProduction(slow, slow.forward())
+        let backward = scheduler.backward(production: target.productionDate, training: target.trainingDate)
+        activities = Self.rows(scheduler, forward, backward)
+        let earliestTraining = scheduler.trainingStep.flatMap { forward[$0.id]?.early } ?? requestDay
+        let latestTraining = target.productionDate.flatMap { scheduler.latestTraining(production: $0, forward: forward) }
+            ?? target.trainingDate
+        trainingWindow = TrainingWindow(earliest: earliestTraining, latest: latestTraining)
+        if target.productionDate != nil || target.trainingDate != nil {
+            shortfall = scheduler.shortfall(production: target.productionDate, training: target.trainingDate, forward: forward)
+            achievable = shortfall == nil
         }
     }
 
-    static func duration(_ rule: PlanActivityRule) -> String {
-        let one = rule.unit == .habiles ? "día hábil" : "día"
-        let many = rule.unit == .habiles ? "días hábiles" : "días"
-        if rule.minDays == rule.maxDays { return "\(rule.maxDays) \(rule.maxDays == 1 ? one : many)" }
-        return "\(rule.minDays)–\(rule.maxDays) \(many)"
+    /// The first P for which every step fits, searched from the forward pass's end.
+    static func earliestProduction(_ scheduler: PlanScheduler, _ forward: [String: PlanScheduler.Forward]) -> CivilDate {
+        let lastEarly = forward.values.map(\.early).max() ?? scheduler.requestDay
+        var candidate = scheduler.calendar.addingBusinessDays(1, to: lastEarly)
+        // Two years of business days is far beyond any plan of 4.1; it only bounds bad rules.
+        for _ in 0..<520 {
+            if scheduler.shortfall(production: candidate, training: nil, forward: forward) == nil { return candidate }
+            candidate = scheduler.calendar.addingBusinessDays(1, to: candidate)
+        }
+        return candidate
+    }
+
+    static func rows(_ scheduler: PlanScheduler, _ forward: [String: PlanScheduler.Forward],
+                     _ backward: [String: PlanScheduler.Backward]) -> [PlannedActivity] {
+        var rows: [PlannedActivity] = []
+        for rule in scheduler.rules {
+            guard let f = forward[rule.id] else { continue }
+            let b = backward[rule.id]
+            rows.append(PlannedActivity(
+                id: rule.id, owner: rule.owner, name: rule.name, chain: rule.chain.rawValue, start: f.start,
+                earliestEnd: f.early, latestEnd: f.late, duration: rule.duration, latestStart: b?.start,
+                latestFinish: b?.finish, slack: b.map { scheduler.calendar.signedBusinessDays(from: f.early, to: $0.finish) }))
+            guard rule.id == scheduler.firstPrincipal?.id, let material = scheduler.target.materialRule else { continue }
+            let due = backward[PlanScheduler.materialID]
+            let unit = material.unit == .habiles ? "días hábiles" : "días calendario"
+            rows.append(PlannedActivity(
+                id: PlanScheduler.materialID, owner: "Área solicitante y Aseguramiento OCM", name: PlanScheduler.materialName,
+                chain: rule.chain.rawValue, start: f.start, earliestEnd: f.early, latestEnd: f.late,
+                duration: "\(scheduler.target.materialDays) \(unit) antes de la capacitación, numeral \(material.section)",
+                latestStart: nil, latestFinish: due?.finish,
+                slack: due.map { scheduler.calendar.signedBusinessDays(from: f.early, to: $0.finish) }))
+        }
+        return rows
     }
 }

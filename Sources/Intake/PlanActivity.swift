@@ -12,9 +12,15 @@ public struct PlanActivityRule: Sendable, Hashable {
     public var minDays: Int
     public var maxDays: Int
     public var unit: LeadTimeRule.Unit
+    /// A "si aplica" support activity: scheduled only when the request states this condition
+    /// (rules.yaml `conditions`), else listed without dates.
+    public var when: String?
+    /// What the activity must finish before, for the backward pass from the production date:
+    /// `capacitacion`, `produccion` or the id of a principal activity. Nil: no constraint.
+    public var by: String?
 
     public init(id: String, owner: String, name: String, chain: Chain, after: String? = nil,
-                minDays: Int, maxDays: Int, unit: LeadTimeRule.Unit) {
+                minDays: Int, maxDays: Int, unit: LeadTimeRule.Unit, when: String? = nil, by: String? = nil) {
         self.id = id
         self.owner = owner
         self.name = name
@@ -23,11 +29,24 @@ public struct PlanActivityRule: Sendable, Hashable {
         self.minDays = minDays
         self.maxDays = maxDays
         self.unit = unit
+        self.when = when
+        self.by = by
+    }
+
+    /// "5–8 días hábiles", as the procedure states it.
+    public var duration: String {
+        let one = unit == .habiles ? "día hábil" : "día"
+        let many = unit == .habiles ? "días hábiles" : "días"
+        if minDays == maxDays { return "\(maxDays) \(maxDays == 1 ? one : many)" }
+        return "\(minDays)–\(maxDays) \(many)"
     }
 }
 
-/// A planned activity with its dates: `start` is its first day, `earliestEnd`/`latestEnd` the
-/// last day at the shortest and longest duration.
+/// A planned activity with its dates, all business days: `start` is its earliest first day,
+/// `earliestEnd`/`latestEnd` its last day at the shortest and longest duration counted from the
+/// request (forward pass). `latestFinish` is the last day it may end for the production date to
+/// hold (backward pass), `slack` the business days from `earliestEnd` to `latestFinish`
+/// (negative: the step does not fit).
 public struct PlannedActivity: Sendable, Hashable, Codable {
     public var id: String
     public var owner: String
@@ -38,4 +57,17 @@ public struct PlannedActivity: Sendable, Hashable, Codable {
     public var latestEnd: CivilDate
     /// "5–8 días hábiles", as the procedure states it.
     public var duration: String
+    public var latestStart: CivilDate?
+    public var latestFinish: CivilDate?
+    public var slack: Int?
+}
+
+/// A "si aplica" support activity the request gave no reason to schedule.
+public struct UnscheduledActivity: Sendable, Hashable, Codable {
+    public var id: String
+    public var owner: String
+    public var name: String
+    public var duration: String
+    /// The condition of rules.yaml that would schedule it (`crm`, `bases_datos`, …).
+    public var condition: String
 }

@@ -23,13 +23,19 @@ public struct ProductionDateFinder: Sendable {
     public var triggers: [[String]]
     public var vetoes: Set<String>
     public var window: Int
+    /// Words that, between the trigger and the date, make the date someone else's ("la
+    /// capacitación, antes de la salida a producción del 15 de junio").
+    public var gapVetoes: Set<String>
+    /// The date must be on the trigger's line (prose, not the next labelled field).
+    public var sameLine = false
 
     public init(triggers: [String] = ProductionDateFinder.defaultTriggers,
                 vetoes: [String] = ProductionDateFinder.defaultVetoes,
-                window: Int = ProductionDateFinder.defaultWindow) {
+                window: Int = ProductionDateFinder.defaultWindow, gapVetoes: [String] = []) {
         self.triggers = triggers.map { TextNormalizer.key($0).split(separator: " ").map(String.init) }
         self.vetoes = Set(vetoes.map(TextNormalizer.key))
         self.window = window
+        self.gapVetoes = Set(gapVetoes.map(TextNormalizer.key))
     }
 
     /// The labelled field's date when it has one (it wins), else the first prose date. Only
@@ -73,6 +79,10 @@ public struct ProductionDateFinder: Sendable {
         guard date.range.lowerBound >= triggerEnd else { return false }
         let gap = text[triggerEnd..<date.range.lowerBound]
         guard gap.count <= window else { return false }
+        if sameLine, gap.contains(where: \.isNewline) { return false }
+        if !gapVetoes.isEmpty, TextToken.tokenize(String(gap)).contains(where: { $0.kind == .word && gapVetoes.contains($0.text) }) {
+            return false
+        }
         var previous: Character = " "
         var newlinesSinceText = 0
         for character in gap {

@@ -15,33 +15,85 @@ public struct RequestEvaluator: Sendable {
     public func evaluate(_ request: TrainingRequest, requestDay: CivilDate, materialDay: CivilDate? = nil) -> Verdict {
         let target = request.trainingDate ?? request.productionDate
         let deadlines = leadTimes(request, requestDay: requestDay, materialDay: materialDay ?? requestDay, target: target)
-        let materialDue = deadlines.first { $0.rule.appliesTo == .material }?.due
+        let day = materialDay ?? requestDay
+        // Dates shown to the area are business days: the one on or before the rule's day.
+        let rawDue = deadlines.first { $0.rule.appliesTo == .material }?.due
+        let materialDue = rawDue.map { calendar.businessDay(onOrBefore: $0) }
+        let overdue = rawDue.map { $0 < day } ?? false
+        let section = rules.kind(request.kind)?.section ?? "4.2.1"
         var observations: [Observation] = []
-        if request.productionDate == nil { observations.append(.missingProductionDate) }
+        if request.productionDate == nil {
+            // 4.1.1 b/c: a reinforcement or an OCM training may have no production date ("no aplica");
+            // then the training date carries the rule, and it must be given.
+            if request.productionNotApplicable, Self.withoutProduction.contains(request.kind) {
+                if request.trainingDate == nil { observations.append(.missingTrainingDate) }
+            } else {
+                observations.append(.missingProductionDate)
+            }
+        }
+        if let training = request.trainingDate, !calendar.isBusinessDay(training) {
+            observations.append(.trainingNotBusinessDay(date: training, previous: calendar.businessDay(onOrBefore: training),
+                                                        next: calendar.businessDay(onOrAfter: training)))
+        }
         for item in rules.requiredItems(area: request.area, kind: request.kind) {
             if let condition = item.when, !request.conditions.contains(condition) { continue }
             if request.material[item.code] != nil { continue }
-            observations.append(.missingMaterial(code: item.code, name: rules.material(item.code)?.name ?? item.code,
-                                                 condition: item.when, due: materialDue))
+            if item.code == "test", let declared = request.declaredQuestions {
+                observations.append(.declaredTestNotFound(declared: declared, due: overdue ? nil : materialDue, overdue: overdue))
+                continue
+            }
+            let material = rules.material(item.code)
+            observations.append(.missingMaterial(code: item.code, name: material?.name ?? item.code, condition: item.when,
+                                                 due: overdue ? nil : materialDue, article: material?.article ?? "el",
+                                                 section: item.code == "test" ? "4.2.1" : section, overdue: overdue))
         }
         if request.material["test"] != nil, let shortfall = testShortfall(request) {
             observations.append(.insufficientTest(questions: shortfall.questions, topics: shortfall.topics,
-                                                  minimumPerTopic: rules.minQuestionsPerTopic, due: materialDue))
+                                                  minimumPerTopic: rules.minQuestionsPerTopic, due: overdue ? nil : materialDue,
+                                                  overdue: overdue))
         }
         for deadline in deadlines where !deadline.met {
             guard let target else { continue }
-            let day = deadline.rule.appliesTo == .material ? (materialDay ?? requestDay) : requestDay
+            let material = deadline.rule.appliesTo == .material
+            let day = material ? (materialDay ?? requestDay) : requestDay
+            let earliest = calendar.businessDay(onOrAfter: earliestTarget(deadline.rule, days: deadline.days, requestDay: day))
             observations.append(.lateRequest(rule: deadline.rule, days: deadline.days, requestDay: day, target: target,
-                                             due: deadline.due, earliestTarget: earliestTarget(deadline.rule, days: deadline.days, requestDay: day),
-                                             targetIsTraining: request.trainingDate != nil))
+                                             due: calendar.businessDay(onOrBefore: deadline.due), earliestTarget: earliest,
+                                             targetIsTraining: request.trainingDate != nil, followUp: material && day != requestDay))
         }
+        // The plan does not decide viability (5.2.3 checks material and the lead times of 4.1.1);
+        // it says whether P is achievable, and the reply states it either way.
+        let plan = OperationalPlan(requestDay: requestDay, rules: rules.plan, calendar: calendar,
+                                   target: planTarget(request, deadlines: deadlines))
         let missing = observations.compactMap(\.missingCode).sorted()
+        var undecided: [String] = []
+        if request.area == "otra" { undecided.append("el área solicitante") }
+        if request.kind == "otro" { undecided.append("el tipo de solicitud (numeral 4.1.1)") }
         var verdict = Verdict(missing: missing,
-                              deadlines: deadlines.map { Verdict.Deadline(rule: $0.rule.id, due: $0.due, met: $0.met) },
-                              observations: observations, plan: nil, requestDay: requestDay)
-        if verdict.viable { verdict.plan = OperationalPlan(requestDay: requestDay, rules: rules.plan, calendar: calendar) }
+                       deadlines: deadlines.map { Verdict.Deadline(rule: $0.rule.id, due: calendar.businessDay(onOrBefore: $0.due),
+                                                                    met: $0.met, days: $0.days) },
+                       observations: observations, plan: plan, requestDay: requestDay)
+        // A mail whose area or kind cannot be decided is never approved (revision-manual).
+        verdict.undecided = undecided
+        if !verdict.viable { verdict.workTableDate = calendar.addingBusinessDays(Self.workTableBusinessDays, to: day) }
         return verdict
     }
+
+    /// What the plan is scheduled against: the area's dates, the kind's material rule with its
+    /// relief, the request's conditions and the area's professional.
+    func planTarget(_ request: TrainingRequest, deadlines: [LeadTimeCheck]) -> PlanTarget {
+        let rule = rules.kind(request.kind)?.leadTimes.first { $0.appliesTo == .material }
+        let days = deadlines.first { $0.rule.appliesTo == .material }?.days ?? rule?.days
+        return PlanTarget(productionDate: request.productionDate, trainingDate: request.trainingDate, materialRule: rule,
+                          materialDays: days, conditions: request.conditions,
+                          professional: rules.area(request.area)?.professional)
+    }
+
+    /// The work table of 5.2.4 is proposed this many business days after the mail.
+    static let workTableBusinessDays = 3
+
+    /// Kinds whose production date may be "no aplica": reinforcements, updates, OCM trainings.
+    static let withoutProduction: Set<String> = ["actualizacion", "refuerzo", "ocm", "adicional"]
 
     struct LeadTimeCheck {
         var rule: LeadTimeRule

@@ -28,7 +28,9 @@ extension RequestReader {
         }
         if area == "proyecto" { return "proyecto" }
         let named = namedKinds(in: text, codesAsKeywords: false)
-        if let code = ["resultados", "adicional", "refuerzo", "actualizacion"].first(where: named.contains) { return code }
+        // rules.yaml `kind_precedence`: which kind wins when the mail names several.
+        let order = rules.kindPrecedence.filter { area != "ocm" || $0 != "nuevo" }
+        if let code = order.first(where: named.contains) { return code }
         if area == "ocm" { return "ocm" }
         if rules.area(area)?.misional == true || named.contains("nuevo") { return "nuevo" }
         return "otro"
@@ -68,20 +70,9 @@ extension RequestReader {
     }
 
     /// Client prefixes Spanish Outlook and Gmail add: RE:, RV:, Fwd:, "RE: RV:", and tags.
-    static let subjectPrefixes = ["re", "rv", "fw", "fwd", "reenviar", "respuesta", "rta"]
-
+    /// The subject without reply/forward prefixes and bracketed tags (`SubjectPrefixes`).
     static func strippedSubject(_ subject: String) -> String {
-        var rest = Substring(subject).trimmingPrefixWhitespace
-        while true {
-            if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
-                rest = rest[rest.index(after: close)...].trimmingPrefixWhitespace
-                continue
-            }
-            guard let colon = rest.firstIndex(of: ":"),
-                  subjectPrefixes.contains(TextNormalizer.key(rest[..<colon])) else { break }
-            rest = rest[rest.index(after: colon)...].trimmingPrefixWhitespace
-        }
-        return String(TextNormalizer.trimmed(rest))
+        SubjectPrefixes.stripped(subject, tags: .any)
     }
 
     static func isForward(_ subject: String) -> Bool {

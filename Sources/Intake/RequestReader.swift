@@ -84,13 +84,17 @@ public struct RequestReader: Sendable {
         // A date written without its year ("1 de julio") is read from the mail's day.
         let sent = (source.date ?? message.date).map { CivilDate(instant: $0.instant, timeZone: CivilDate.bogotaTimeZone) }
         let reference = sent.map { DateParts(year: $0.year, month: $0.month, day: $0.day) }
-        let production = finder.productionDate(fields: fields, text: cleaned.text, reference: reference).flatMap { CivilDate(parts: $0.parts) }
-        let training = fields[.fechaCapacitacion].flatMap { SpanishDateParser.firstDate(in: $0.value, reference: reference) }
-            .flatMap { CivilDate(parts: $0.parts) }
+        // "No aplica (proceso vigente)": no date is looked for in prose either (4.1.1 b, c).
+        let notApplicable = fields.all(.fechaProduccion).contains { field in
+            Self.notApplicable.firstMatch(in: field.value) != nil && SpanishDateParser.firstDate(in: field.value) == nil
+        }
+        let production = notApplicable ? nil
+            : finder.productionDate(fields: fields, text: cleaned.text, reference: reference).flatMap { CivilDate(parts: $0.parts) }
+        let training = TrainingDateFinder().trainingDate(fields: fields, text: cleaned.text, reference: reference)
         let topics = fields.topics.isEmpty ? [] : fields.topics
-        return TrainingRequest(
-            topic: fields[.asunto].flatMap { TextNormalizer.lines($0.value).first }.map { String(TextNormalizer.trimmed($0)) }?.nonEmpty
-                ?? subject.nonEmpty,
+        var request = TrainingRequest(
+            topic: fields[.asunto].flatMap { TextNormalizer.lines($0.value).first }.map { String(TextNormalizer.trimmed($0)) }
+                .flatMap { isHeaderRow($0) ? nil : $0.nonEmpty } ?? subject.nonEmpty,
             area: area, kind: kind(fields: fields, text: requestText, area: area),
             productionDate: production, trainingDate: training, topics: topics, questionCount: count,
             declaredQuestions: body.declared, conditions: conditions(in: requestText + "\n" + (fields[.material]?.value ?? "")),
@@ -98,7 +102,22 @@ public struct RequestReader: Sendable {
             // Attachments count when they are material: a photo alone does not make a request.
             looksLikeRequest: !fields.isEmpty || !material.isEmpty || Self.trainingWords.firstMatch(in: requestText) != nil,
             warnings: warnings)
+        request.productionNotApplicable = notApplicable
+        return request
     }
+
+    /// A value made only of other field labels ("FECHA DE SALIDA A PRODUCCIÓN: MATERIAL DE APOYO:
+    /// TEST"): the 4.2.1 table laid out horizontally, its header row read as the ASUNTO value.
+    func isHeaderRow(_ value: String) -> Bool {
+        var key = KeywordMatcher.paddedKey(value)
+        for label in rules.labels.values.joined().sorted(by: { $0.count > $1.count }) {
+            key = key.replacingOccurrences(of: " \(TextNormalizer.key(label)) ", with: " ")
+        }
+        return !key.contains { $0.isLetter || $0.isNumber }
+    }
+
+    /// "No aplica (proceso vigente)", "N/A" in the production date field.
+    static let notApplicable = KeywordMatcher(["no aplica", "n a", "na", "no requiere", "no tiene", "proceso vigente"])
 
     static let trainingWords = KeywordMatcher(["capacitacion", "capacitar", "formacion", "entrenamiento", "material de apoyo", "test", "socializacion"])
 
@@ -112,6 +131,7 @@ public struct RequestReader: Sendable {
     /// Questions of a test document: a spreadsheet with a question column, else its lines.
     static func questions(in attachment: AttachmentEvidence) -> QuestionCount {
         if !attachment.rows.isEmpty, let counted = QuestionCounter.count(rows: attachment.rows) { return counted }
+        if attachment.format == .pptx { return QuestionCounter.slideQuestions(titles: attachment.titles, lines: attachment.lines) }
         guard attachment.format == .docx || attachment.format == .pdf || attachment.format == .xlsx else { return QuestionCount() }
         return QuestionCounter.count(lines: attachment.lines)
     }

@@ -6,7 +6,7 @@ import Yams
 /// here so a typo stops the service at start-up instead of silently never matching.
 extension Rules {
     static let topKeys = ["min_questions_per_topic", "senders", "areas", "kinds", "conditions", "materials",
-                          "requirements", "labels", "plan"]
+                          "requirements", "labels", "plan", "kind_precedence"]
 
     public init(yaml: String, file: String) throws(ConfigError) {
         let r = YAMLNodeReader(file: file)
@@ -31,7 +31,14 @@ extension Rules {
             requirements: try Self.requirements(try r.required(top, "requirements", in: root),
                                                 materials: materials, conditions: conditions, r),
             labels: try Self.labels(top["labels"], r),
-            plan: try Self.plan(top["plan"], r))
+            plan: try Self.plan(top["plan"], conditions: conditions, r))
+        if let node = top["kind_precedence"] {
+            let order = try r.strings(node, key: "kind_precedence")
+            if let unknown = order.first(where: { !Self.kindCodes.contains($0) }) {
+                throw .invalidValue(file: file, line: r.line(node), key: "kind_precedence", message: "'\(unknown)' is not a kind")
+            }
+            kindPrecedence = order
+        }
     }
 
     private static func entries(_ node: Node, key: String, _ r: YAMLNodeReader) throws(ConfigError) -> [(String, Node, Int)] {
@@ -54,12 +61,13 @@ extension Rules {
             guard areaCodes.contains(code) else {
                 throw .unknownKey(file: r.file, line: line, key: code, allowed: areaCodes)
             }
-            let m = try r.mapping(value, key: code, allowed: ["name", "misional", "keywords", "senders"])
+            let m = try r.mapping(value, key: code, allowed: ["name", "misional", "keywords", "senders", "professional"])
             areas.append(AreaRule(
                 code: code, name: try r.string(try r.required(m, "name", in: value), key: "name"),
                 misional: try m["misional"].map { n throws(ConfigError) in try r.bool(n, key: "misional") } ?? false,
                 keywords: try m["keywords"].map { n throws(ConfigError) in try r.strings(n, key: "keywords") } ?? [],
-                senders: (try m["senders"].map { n throws(ConfigError) in try r.strings(n, key: "senders") } ?? []).map { $0.lowercased() }))
+                senders: (try m["senders"].map { n throws(ConfigError) in try r.strings(n, key: "senders") } ?? []).map { $0.lowercased() },
+                professional: try m["professional"].map { n throws(ConfigError) in try r.string(n, key: "professional") }))
         }
         return areas
     }
@@ -70,7 +78,7 @@ extension Rules {
             guard kindCodes.contains(code) else {
                 throw .unknownKey(file: r.file, line: line, key: code, allowed: kindCodes)
             }
-            let m = try r.mapping(value, key: code, allowed: ["name", "keywords", "lead_times"])
+            let m = try r.mapping(value, key: code, allowed: ["name", "keywords", "lead_times", "section"])
             var leadTimes: [LeadTimeRule] = []
             for item in try m["lead_times"].map({ n throws(ConfigError) in try r.sequence(n, key: "lead_times") }) ?? [] {
                 leadTimes.append(try leadTime(item, conditions: conditions, r))
@@ -78,7 +86,7 @@ extension Rules {
             kinds.append(KindRule(
                 code: code, name: try r.string(try r.required(m, "name", in: value), key: "name"),
                 keywords: try m["keywords"].map { n throws(ConfigError) in try r.strings(n, key: "keywords") } ?? [],
-                leadTimes: leadTimes))
+                leadTimes: leadTimes, section: try m["section"].map { n throws(ConfigError) in try r.string(n, key: "section") }))
         }
         return kinds
     }
@@ -122,7 +130,7 @@ extension Rules {
     private static func materials(_ node: Node, _ r: YAMLNodeReader) throws(ConfigError) -> [MaterialItem] {
         var items: [MaterialItem] = []
         for (code, value, _) in try entries(node, key: "materials", r) {
-            let m = try r.mapping(value, key: code, allowed: ["name", "extensions", "filename", "content", "not"])
+            let m = try r.mapping(value, key: code, allowed: ["name", "extensions", "filename", "content", "not", "article"])
             func list(_ key: String) throws(ConfigError) -> [String] {
                 try m[key].map { n throws(ConfigError) in try r.strings(n, key: key) } ?? []
             }
@@ -130,9 +138,19 @@ extension Rules {
                 code: code, name: try r.string(try r.required(m, "name", in: value), key: "name"),
                 extensions: try list("extensions").map { $0.lowercased() },
                 filenameKeywords: try list("filename"), contentKeywords: try list("content"),
-                excludedKeywords: try list("not")))
+                excludedKeywords: try list("not"), article: try article(m["article"], r)))
         }
         return items
+    }
+
+    /// el | la | los | las: the reply's "envíelo/envíela/envíelos/envíelas" for the item.
+    private static func article(_ node: Node?, _ r: YAMLNodeReader) throws(ConfigError) -> String {
+        guard let node else { return "el" }
+        let value = try r.string(node, key: "article")
+        guard ["el", "la", "los", "las"].contains(value) else {
+            throw .invalidValue(file: r.file, line: r.line(node), key: "article", message: "must be el, la, los or las")
+        }
+        return value
     }
 
     private static func requirements(_ node: Node, materials: [MaterialItem], conditions: [String: [String]],
@@ -190,11 +208,11 @@ extension Rules {
         return out
     }
 
-    private static func plan(_ node: Node?, _ r: YAMLNodeReader) throws(ConfigError) -> [PlanActivityRule] {
+    private static func plan(_ node: Node?, conditions: [String: [String]], _ r: YAMLNodeReader) throws(ConfigError) -> [PlanActivityRule] {
         guard let node else { return [] }
         var activities: [PlanActivityRule] = []
         for item in try r.sequence(node, key: "plan") {
-            let m = try r.mapping(item, key: "plan", allowed: ["id", "owner", "name", "chain", "after", "min", "max", "unit"])
+            let m = try r.mapping(item, key: "plan", allowed: ["id", "owner", "name", "chain", "after", "min", "max", "unit", "when", "by"])
             let chainNode = try r.required(m, "chain", in: item)
             guard let chain = PlanActivityRule.Chain(rawValue: try r.string(chainNode, key: "chain")) else {
                 throw .invalidValue(file: r.file, line: r.line(chainNode), key: "chain", message: "must be principal or apoyo")
@@ -217,11 +235,20 @@ extension Rules {
                 }
                 after = name
             }
+            let when = try m["when"].map { n throws(ConfigError) in try r.string(n, key: "when") }
+            if let when, conditions[when] == nil, let node = m["when"] {
+                throw .invalidValue(file: r.file, line: r.line(node), key: "when", message: "'\(when)' is not a condition")
+            }
+            let by = try m["by"].map { n throws(ConfigError) in try r.string(n, key: "by") }
+            if let by, !["capacitacion", "produccion"].contains(by), !activities.contains(where: { $0.id == by }), let node = m["by"] {
+                throw .invalidValue(file: r.file, line: r.line(node), key: "by",
+                                    message: "'\(by)' is not capacitacion, produccion or an earlier activity")
+            }
             activities.append(PlanActivityRule(
                 id: try r.string(try r.required(m, "id", in: item), key: "id"),
                 owner: try r.string(try r.required(m, "owner", in: item), key: "owner"),
                 name: try r.string(try r.required(m, "name", in: item), key: "name"),
-                chain: chain, after: after, minDays: minimum, maxDays: maximum, unit: unit))
+                chain: chain, after: after, minDays: minimum, maxDays: maximum, unit: unit, when: when, by: by))
         }
         return activities
     }

@@ -16,6 +16,9 @@ public struct Rules: Sendable, Hashable {
     public var labels: [String: [String]]
     /// The activities of the operational plan (4.1), in file order.
     public var plan: [PlanActivityRule]
+    /// When a mail names several kinds, the first of these it names wins (rules.yaml).
+    public var kindPrecedence: [String] = Rules.defaultKindPrecedence
+    public static let defaultKindPrecedence = ["resultados", "adicional", "refuerzo", "nuevo", "actualizacion"]
 
     public init(minQuestionsPerTopic: Int, allowedDomains: [String], ownAddresses: [String], areas: [AreaRule],
                 kinds: [KindRule], conditions: [String: [String]], materials: [MaterialItem],
@@ -62,8 +65,11 @@ public struct AreaRule: Sendable, Hashable {
     public var keywords: [String]
     /// Sender addresses known to belong to this area.
     public var senders: [String]
+    /// The OCM professional who follows this area's requests end to end (4.1).
+    public var professional: String?
 
-    public init(code: String, name: String, misional: Bool, keywords: [String], senders: [String]) {
+    public init(code: String, name: String, misional: Bool, keywords: [String], senders: [String], professional: String? = nil) {
+        self.professional = professional
         self.code = code
         self.name = name
         self.misional = misional
@@ -78,8 +84,11 @@ public struct KindRule: Sendable, Hashable {
     public var name: String
     public var keywords: [String]
     public var leadTimes: [LeadTimeRule]
+    /// The numeral of 4.1.1 whose material list applies ("4.1.1 a"), cited in observations.
+    public var section: String?
 
-    public init(code: String, name: String, keywords: [String], leadTimes: [LeadTimeRule]) {
+    public init(code: String, name: String, keywords: [String], leadTimes: [LeadTimeRule], section: String? = nil) {
+        self.section = section
         self.code = code
         self.name = name
         self.keywords = keywords
@@ -132,8 +141,12 @@ public struct MaterialItem: Sendable, Hashable {
     /// Words in the name or titles that rule the item out ("preguntas frecuentes" is no test).
     public var excludedKeywords: [String]
 
+    /// Grammatical article (el, la, los, las): gender and number of the item in replies.
+    public var article: String
+
     public init(code: String, name: String, extensions: [String], filenameKeywords: [String], contentKeywords: [String],
-                excludedKeywords: [String] = []) {
+                excludedKeywords: [String] = [], article: String = "el") {
+        self.article = article
         self.code = code
         self.name = name
         self.extensions = extensions

@@ -7,6 +7,8 @@ public struct TrainingRequest: Sendable, Hashable {
     public var kind: String
     public var productionDate: CivilDate?
     public var trainingDate: CivilDate?
+    /// FECHA DE SALIDA A PRODUCCIÓN says "no aplica" (a reinforcement of a current process).
+    public var productionNotApplicable = false
     /// Topics taught (TEMAS), at least one.
     public var topics: [String]
     /// Questions counted in the test (body TEST field and test attachments), per topic group.

@@ -19,6 +19,12 @@ enum LedgerMigrations {
                 }
             }
         }
+        // Issue 9 (engine): the request state `requiere_revision`. SQLite cannot alter a CHECK, so
+        // the request table is rebuilt from its own stored definition (columns other migrations
+        // added come along), with foreign keys checked at the end (GRDB's deferred checks).
+        migrator.registerMigration("v2-requiere-revision") { db in
+            try LedgerMigrations.addRequestState(db, "requiere_revision", after: "viable")
+        }
         return migrator
     }
 

@@ -10,6 +10,9 @@ public enum RequestState: String, Sendable, Hashable, Codable, CaseIterable {
     case observacionesEnviadas = "observaciones_enviadas"
     /// 5.2.3 → 5.2.5: the viable concept was given.
     case viable
+    /// The area or the kind of the request could not be decided: OCM staff must read it (a note
+    /// to them was drafted, nothing went to the area). Never approved by the daemon.
+    case requiereRevision = "requiere_revision"
     /// 5.2.5: Gestión del Conocimiento scheduled the session.
     case programada
     /// 5.2.6: the area gave the training.
@@ -21,10 +24,11 @@ public enum RequestState: String, Sendable, Hashable, Codable, CaseIterable {
     /// (re-evaluation); a follow-up after viable sends the request back to review.
     public var next: Set<RequestState> {
         switch self {
-        case .recibida: return [.enRevision, .observacionesEnviadas, .viable, .cerrada]
-        case .enRevision: return [.observacionesEnviadas, .viable, .cerrada]
-        case .observacionesEnviadas: return [.enRevision, .observacionesEnviadas, .viable, .cerrada]
-        case .viable: return [.enRevision, .viable, .programada, .cerrada]
+        case .recibida: return [.enRevision, .observacionesEnviadas, .viable, .requiereRevision, .cerrada]
+        case .enRevision: return [.observacionesEnviadas, .viable, .requiereRevision, .cerrada]
+        case .observacionesEnviadas: return [.enRevision, .observacionesEnviadas, .viable, .requiereRevision, .cerrada]
+        case .viable: return [.enRevision, .viable, .requiereRevision, .programada, .cerrada]
+        case .requiereRevision: return [.enRevision, .observacionesEnviadas, .viable, .requiereRevision, .cerrada]
         case .programada: return [.impartida, .cerrada]
         case .impartida: return [.cerrada]
         case .cerrada: return []

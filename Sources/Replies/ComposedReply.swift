@@ -1,3 +1,5 @@
+import Intake
+
 /// A rendered reply, ready for the outbox: the message bytes and what the ledger and the
 /// transport need without parsing them again.
 public struct ComposedReply: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import Intake
 import MIME
 
 /// Renders a reply into a message: the template of its kind filled with the context, headers
@@ -21,8 +22,9 @@ public struct ReplyComposer: Sendable {
         let subject = ReplySubject.finish(rendered.subject, requestID: context.requestID, fallback: ReplyModel.topic(context))
         let messageID = Self.messageID(requestID: context.requestID, revision: context.revision, kind: context.kind,
                                        hostname: context.hostname)
-        let to = [context.requester]
-        let cc = Self.copies(context)
+        // A note for OCM staff goes to the OCM mailbox only; the area gets nothing yet.
+        let to = context.kind.isInternal ? [context.from] : [context.requester]
+        let cc = context.kind.isInternal ? [] : Self.copies(context)
         var builder = MessageBuilder(body: .plain(Self.tidy(rendered.body)))
         builder.add("From", mailboxes: [context.from])
         builder.add("To", mailboxes: to)

@@ -29,6 +29,10 @@ public struct ReplyContext: Sendable {
     public var deadlines: [ReplyDeadline]
     /// For `ilegible`: what could not be read.
     public var problems: [ReadProblem]
+    /// For `revision-manual`: what could not be decided ("el área solicitante", …).
+    public var undecided: [String] = []
+    /// For `observaciones`: the proposed day of the 5.2.4 work table.
+    public var workTableDate: CivilDate?
     /// The Date field's instant (the clock's reading, injected).
     public var date: Date
     /// Bogotá, -0500 all year.

@@ -14,10 +14,14 @@ public struct ReplyDeadline: Sendable, Hashable {
         self.met = met
     }
 
-    public init(rule: LeadTimeRule, due: CivilDate, met: Bool) {
+    /// `days`: what was asked of this request; fewer than the rule's when Nota 2's relief applied,
+    /// and then the label names the relief.
+    public init(rule: LeadTimeRule, due: CivilDate, met: Bool, days: Int? = nil) {
         let what = rule.appliesTo == .solicitud ? "Solicitud" : "Entrega del material"
         let unit = rule.unit == .habiles ? "días hábiles" : "días calendario"
-        self.init(label: "\(what) con \(rule.days) \(unit) de anticipación (numeral \(rule.section))", due: due, met: met)
+        let asked = days ?? rule.days
+        let section = asked < rule.days ? "\(rule.section), Nota 2: apertura sujeta a la decisión de terceros" : rule.section
+        self.init(label: "\(what) con \(asked) \(unit) de anticipación (numeral \(section))", due: due, met: met)
     }
 
     /// The verdict's deadlines with their rules' wording; a rule id the rules no longer know
@@ -26,7 +30,7 @@ public struct ReplyDeadline: Sendable, Hashable {
         let leadTimes = rules.kinds.flatMap(\.leadTimes)
         return deadlines.map { deadline in
             if let rule = leadTimes.first(where: { $0.id == deadline.rule }) {
-                return ReplyDeadline(rule: rule, due: deadline.due, met: deadline.met)
+                return ReplyDeadline(rule: rule, due: deadline.due, met: deadline.met, days: deadline.days)
             }
             return ReplyDeadline(label: deadline.rule, due: deadline.due, met: deadline.met)
         }

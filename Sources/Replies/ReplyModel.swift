@@ -15,6 +15,7 @@ enum ReplyModel {
                 ["etiqueta": deadline.label.singleLine, "fecha": spanish(deadline.due), "cumplido": deadline.met]
             },
             "problemas": context.problems.map { ["texto": $0.text] },
+            "sinDecidir": context.undecided.map { ["texto": $0.singleLine] },
             "correoRespuesta": context.from.wireAddress,
         ]
         let copies = ReplyComposer.copies(context).map(\.wireAddress).joined(separator: ", ")
@@ -23,9 +24,13 @@ enum ReplyModel {
         if !name.isEmpty { model["nombre"] = name }
         if let area = context.areaName?.singleLine, !area.isEmpty { model["area"] = area }
         if let original = context.incoming.subject?.singleLine, !original.isEmpty { model["asuntoOriginal"] = original }
+        let requester = context.requester.wireAddress
+        if !requester.isEmpty { model["remitente"] = requester }
         if let date = context.productionDate { model["fechaProduccion"] = spanish(date) }
         if let date = context.trainingDate { model["fechaCapacitacion"] = spanish(date) }
-        if let plan = context.plan { model["plan"] = self.plan(plan, productionDate: context.productionDate) }
+        if let date = context.workTableDate { model["mesaTrabajo"] = spanish(date) }
+        if context.revision > 1 { model["seguimiento"] = true }
+        if let plan = context.plan { model["plan"] = self.plan(plan) }
         return model
     }
 
@@ -33,26 +38,6 @@ enum ReplyModel {
     static func topic(_ context: ReplyContext) -> String {
         if let topic = context.topic?.singleLine, !topic.isEmpty { return topic }
         return ReplySubject.topic(of: context.incoming.subject) ?? "solicitud de capacitación"
-    }
-
-    static func plan(_ plan: OperationalPlan, productionDate: CivilDate?) -> [String: Any] {
-        let rows = plan.activities.map { activity -> [String: Any] in
-            let end = activity.earliestEnd == activity.latestEnd
-                ? spanish(activity.latestEnd)
-                : "entre el \(spanish(activity.earliestEnd)) y el \(spanish(activity.latestEnd))"
-            return ["responsable": activity.owner.singleLine, "actividad": activity.name.singleLine,
-                    "inicio": spanish(activity.start), "fin": end, "duracion": activity.duration.singleLine]
-        }
-        var model: [String: Any] = [
-            "desde": spanish(plan.requestDay),
-            "principales": numbered(zip(plan.activities, rows).filter { $0.0.chain == PlanActivityRule.Chain.principal.rawValue }.map(\.1)),
-            "apoyo": numbered(zip(plan.activities, rows).filter { $0.0.chain != PlanActivityRule.Chain.principal.rawValue }.map(\.1)),
-            "fechaMasTemprana": spanish(plan.earliestProductionDate),
-            "fechaPlaneada": spanish(plan.plannedProductionDate),
-        ]
-        // The requested opening comes before the plan can be done: say so, with both dates.
-        if let date = productionDate, date < plan.earliestProductionDate { model["produccionAntesDelPlan"] = true }
-        return model
     }
 
     static func numbered(_ rows: [[String: Any]]) -> [[String: Any]] {

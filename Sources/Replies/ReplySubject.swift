@@ -1,22 +1,15 @@
+import Intake
+
 /// Subjects of replies: the request tag `[OCM-YYYY-NNNN]` that threads follow-ups, and the
 /// clean topic of an incoming subject (client prefixes and earlier tags removed), so replies
 /// never stack `RE: RE: [OCM-…] RV:`.
 public enum ReplySubject {
-    /// Reply and forward prefixes of Spanish, English and other clients' UIs (`RE:`, `RV:`,
-    /// `RES:`, `Fwd:`, `TR:`, `AW:`, `WG:`, `ENC:`), any case, with Outlook's `RE[2]:` counters.
-    static let prefixes: Set<String> = ["re", "rv", "res", "fw", "fwd", "tr", "aw", "wg", "enc", "r"]
-
     /// `[OCM-2026-0001]`.
     public static func tag(_ requestID: String) -> String { "[\(requestID)]" }
 
     /// `subject` without leading reply/forward prefixes and request tags; nil when nothing is left.
     public static func topic(of subject: String?) -> String? {
-        guard var rest = subject.map({ Substring($0.singleLine) }) else { return nil }
-        while true {
-            rest = rest.drop { $0 == " " }
-            if let after = droppingPrefix(rest) ?? droppingTag(rest) { rest = after } else { break }
-        }
-        return rest.isEmpty ? nil : String(rest)
+        subject.map { SubjectPrefixes.stripped($0.singleLine, tags: .requestTag) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The subject as sent: the template's line on one line, with the tag in front when the
@@ -25,29 +18,6 @@ public enum ReplySubject {
         var subject = rendered.singleLine
         if subject.isEmpty { subject = fallback }
         return subject.contains(tag(requestID)) ? subject : tag(requestID) + " " + subject
-    }
-
-    /// `RE:`, `RE[3]:`, `Re :` → what follows.
-    static func droppingPrefix(_ s: Substring) -> Substring? {
-        let word = s.prefix { $0.isLetter }
-        guard !word.isEmpty, prefixes.contains(word.lowercased()) else { return nil }
-        var rest = s.dropFirst(word.count)
-        if rest.first == "[" || rest.first == "(" {
-            let digits = rest.dropFirst().prefix { $0.isNumber }
-            let close: Character = rest.first == "[" ? "]" : ")"
-            guard !digits.isEmpty, rest.dropFirst(digits.count + 1).first == close else { return nil }
-            rest = rest.dropFirst(digits.count + 2)
-        }
-        rest = rest.drop { $0 == " " }
-        return rest.first == ":" ? rest.dropFirst() : nil
-    }
-
-    /// `[OCM-2026-0001]` → what follows.
-    static func droppingTag(_ s: Substring) -> Substring? {
-        guard s.hasPrefix("[OCM-"), let close = s.firstIndex(of: "]") else { return nil }
-        let inner = s[s.index(s.startIndex, offsetBy: 5)..<close]
-        guard inner.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }), inner.contains("-") else { return nil }
-        return s[s.index(after: close)...]
     }
 }
 

@@ -1,3 +1,4 @@
+import Intake
 import Foundation
 import Mustache
 
@@ -17,7 +18,7 @@ public struct ReplyTemplates: Sendable {
     public static let fileExtension = ".mustache"
     public static let subjectPrefix = "Asunto:"
     /// Files that must be present.
-    public static var requiredFiles: [String] { ReplyKind.allCases.map(\.templateFile) }
+    public static var requiredFiles: [String] { ReplyKind.drafted.map(\.templateFile) }
 
     /// Reply templates' bodies and every partial, by name without extension.
     let library: MustacheLibrary
@@ -29,7 +30,7 @@ public struct ReplyTemplates: Sendable {
     public init(files: [String: String]) throws(ReplyTemplateError) {
         let sources = files.filter { $0.key.hasSuffix(Self.fileExtension) }
             .mapValues { $0.replacingOccurrences(of: "\r\n", with: "\n") }
-        for kind in ReplyKind.allCases where sources[kind.templateFile] == nil {
+        for kind in ReplyKind.drafted where sources[kind.templateFile] == nil {
             throw ReplyTemplateError(file: kind.templateFile, reason: .missingTemplate)
         }
         let names = Set(sources.keys.map { String($0.dropLast(Self.fileExtension.count)) })
@@ -39,7 +40,7 @@ public struct ReplyTemplates: Sendable {
         for (file, text) in sources.sorted(by: { $0.key < $1.key }) {
             try Self.checkPartials(text, file: file, known: names)
             let name = String(file.dropLast(Self.fileExtension.count))
-            if let kind = ReplyKind(rawValue: name) {
+            if let kind = ReplyKind(rawValue: name), kind != .ninguna {
                 let (subject, body) = try Self.splitSubject(text, file: file)
                 subjects[kind] = try Self.parse(Self.textPragma + subject, file: file, text: text, line: 1,
                                                 columnShift: Self.subjectPrefix.count - Self.textPragma.count)

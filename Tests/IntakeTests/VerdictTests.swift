@@ -53,7 +53,7 @@ final class VerdictTests: XCTestCase {
             XCTAssertEqual(inspection.viable, viable, row.name, line: row.source)
             XCTAssertEqual(inspection.viable, inspection.missing == [] && deadlines.allSatisfy(\.met), row.name, line: row.source)
             XCTAssertEqual(inspection.reply, viable ? "aprobacion" : "observaciones", row.name, line: row.source)
-            XCTAssertEqual(inspection.plan != nil, viable, row.name, line: row.source)
+            if viable { XCTAssertNotNil(inspection.plan, row.name, line: row.source) }
             XCTAssertEqual(inspection.observations?.isEmpty, viable, row.name, line: row.source)
             XCTAssertNil(inspection.skipReason, row.name, line: row.source)
         }
@@ -65,7 +65,7 @@ final class VerdictTests: XCTestCase {
         XCTAssertEqual(plan.requestDay, day("2026-02-16"))
         XCTAssertEqual(plan.activities.first?.id, "analisis_aseguramiento")
         XCTAssertEqual(plan.activities.first?.start, day("2026-02-17"))
-        XCTAssertGreaterThan(plan.plannedProductionDate, plan.earliestProductionDate)
+        XCTAssertGreaterThanOrEqual(plan.plannedProductionDate, plan.earliestProductionDate)
     }
 
     // MARK: Observations
@@ -73,24 +73,24 @@ final class VerdictTests: XCTestCase {
     func testObservationTexts() throws {
         let rows: [(name: String, mail: RequestMailBuilder, observations: [String], source: UInt)] = [
             ("conditional item: why and by when", try Self.fondos { Self.dropAttachment("Reglamento", from: &$0) }, [
-                "Falta: Reglamento Operativo del Fondo (obligatorio por tratarse de una convocatoria), material mínimo del numeral 4.2.1 del procedimiento M5-1-21. Por favor envíelo respondiendo a este correo a más tardar el domingo 31 de mayo de 2026.",
+                "Falta: Reglamento Operativo del Fondo (obligatorio por tratarse de una convocatoria), material mínimo del numeral 4.1.1 a del procedimiento M5-1-21. Por favor envíelo respondiendo a este correo a más tardar el viernes 29 de mayo de 2026.",
             ], #line),
             ("unconditional item", try Self.fondos { Self.dropAttachment("Presentación", from: &$0) }, [
-                "Falta: Presentación de la capacitación (PowerPoint) con preguntas frecuentes o escenarios no recurrentes, material mínimo del numeral 4.2.1 del procedimiento M5-1-21. Por favor envíelo respondiendo a este correo a más tardar el domingo 31 de mayo de 2026.",
+                "Falta: Presentación de la capacitación (PowerPoint) con preguntas frecuentes o escenarios no recurrentes, material mínimo del numeral 4.1.1 a del procedimiento M5-1-21. Por favor envíela respondiendo a este correo a más tardar el viernes 29 de mayo de 2026.",
             ], #line),
             ("no production date: no due date to give", try Self.fondos {
                 Self.setField("FECHA DE SALIDA A PRODUCCIÓN", nil, in: &$0)
                 Self.dropAttachment("F521", from: &$0)
             }, [
                 "No encontramos la fecha de salida a producción (numeral 4.2.1). Por favor indíquela en el campo FECHA DE SALIDA A PRODUCCIÓN (por ejemplo, 15/03/2026).",
-                "Falta: Formato Revisión Documental F521 (obligatorio porque el proveedor hará la revisión o validación documental), material mínimo del numeral 4.2.1 del procedimiento M5-1-21. Por favor envíelo respondiendo a este correo.",
+                "Falta: Formato Revisión Documental F521 (obligatorio porque el proveedor hará la revisión o validación documental), material mínimo del numeral 4.1.1 a del procedimiento M5-1-21. Por favor envíelo respondiendo a este correo.",
             ], #line),
             ("short test", try Self.fondos {
                 Self.dropAttachment("Test", from: &$0)
                 $0.attachments.append(try B.testDocx(questions: Array(B.fiveQuestions.prefix(4))))
                 Self.setField("TEST", "Adjunto", in: &$0)
             }, [
-                "El test tiene 4 preguntas para 1 tema; el numeral 4.2.1 pide al menos 5 preguntas por tema (5 en total). Por favor complete el test a más tardar el domingo 31 de mayo de 2026.",
+                "El test tiene 4 preguntas para 1 tema; el numeral 4.2.1 pide al menos 5 preguntas por tema (5 en total). Por favor complete el test a más tardar el viernes 29 de mayo de 2026.",
             ], #line),
         ]
         for row in rows {

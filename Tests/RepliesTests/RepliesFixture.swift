@@ -51,13 +51,17 @@ enum RepliesFixture {
 
     static func observationsContext() -> ReplyContext {
         var context = context(.observaciones)
+        context.workTableDate = CivilDate(year: 2026, month: 2, day: 19)
         context.observations = [
+            // As the evaluator writes them: 4.1.1 a's list, the due day a business day (Sun 17 May → Fri 15 May).
             Observation.missingMaterial(code: "reglamento", name: "Reglamento Operativo del Fondo", condition: "convocatoria",
-                                        due: CivilDate(year: 2026, month: 5, day: 17)).text,
+                                        due: CivilDate(year: 2026, month: 5, day: 15), section: "4.1.1 a").text,
             Observation.missingMaterial(code: "f521", name: "Formato Revisión Documental F521", condition: "revision_documental",
-                                        due: nil).text,
+                                        due: nil, section: "4.1.1 a").text,
+            Observation.missingMaterial(code: "presentacion", name: "Presentación de la capacitación (PowerPoint) con preguntas frecuentes o escenarios no recurrentes",
+                                        condition: nil, due: CivilDate(year: 2026, month: 5, day: 15), article: "la", section: "4.1.1 a").text,
             Observation.insufficientTest(questions: 3, topics: 1, minimumPerTopic: 5,
-                                         due: CivilDate(year: 2026, month: 5, day: 17)).text,
+                                         due: CivilDate(year: 2026, month: 5, day: 15)).text,
         ]
         return context
     }
@@ -65,12 +69,16 @@ enum RepliesFixture {
     static func approvalContext() throws -> ReplyContext {
         let rules = try rules()
         var context = context(.aprobacion)
-        context.plan = OperationalPlan(requestDay: requestDay, rules: rules.plan, calendar: BusinessCalendar())
+        let material = rules.kind("nuevo")!.leadTimes.first { $0.appliesTo == .material }
+        context.plan = OperationalPlan(requestDay: requestDay, rules: rules.plan, calendar: BusinessCalendar(),
+                                       target: PlanTarget(productionDate: CivilDate(year: 2026, month: 6, day: 1), materialRule: material,
+                                                          conditions: ["crm"], professional: rules.area("fondos")?.professional))
         context.productionDate = CivilDate(year: 2026, month: 6, day: 1)
         let leadTimes = rules.kind("nuevo")!.leadTimes
         context.deadlines = [
             ReplyDeadline(rule: leadTimes[0], due: CivilDate(year: 2026, month: 3, day: 3)!, met: true),
-            ReplyDeadline(rule: leadTimes[1], due: CivilDate(year: 2026, month: 5, day: 17)!, met: true),
+            // 1 Jun − 15 = Sun 17 May: the evaluator shows the business day before, Fri 15 May.
+            ReplyDeadline(rule: leadTimes[1], due: CivilDate(year: 2026, month: 5, day: 15)!, met: true),
         ]
         return context
     }

@@ -77,17 +77,28 @@ final class ReplyComposerTests: XCTestCase {
             XCTAssertTrue(body.contains("\(activity.owner): \(activity.name)"), activity.id)
             XCTAssertTrue(body.contains(activity.duration), activity.id)
         }
+        let window = plan.trainingWindow
         for phrase in ["concepto viable", "5.2.3", "5.2.5", "Salida a producción: lunes 1 de junio de 2026",
                        "Solicitud con 90 días calendario de anticipación (numeral 4.1.1 a): a más tardar el martes 3 de marzo de 2026, cumplido",
-                       Observation.spanish(plan.earliestProductionDate), "Nota 1", "lenguaje claro",
-                       "Gestión del Conocimiento (formacionocm@icetex.gov.co, en copia) programará"] {
+                       "La fecha es alcanzable", "entre el \(Observation.spanish(window.earliest)) y el \(Observation.spanish(try XCTUnwrap(window.latest)))",
+                       "Tipificación y árbol de escalamiento en CRM Dynamics (1 día)\r\n  desde el",
+                       "Adecuaciones tecnológicas proveedor–ICETEX, con set de pruebas y doble control (6–15 días hábiles), si aplica",
+                       "punta a punta (numeral 4.1): Profesional de Aseguramiento OCM para Fondos en Administración",
+                       "Nota 1", "lenguaje claro", "Gestión del Conocimiento (formacionocm@icetex.gov.co, en copia) programará"] {
             XCTAssertTrue(body.contains(phrase), phrase)
         }
-        XCTAssertFalse(body.contains("anterior a esa fecha"), "the production date is after the plan's earliest")
+        XCTAssertFalse(body.contains("no es alcanzable"))
+        // The same request with an opening two weeks after the request: the plan cannot make it.
+        let rules = try RepliesFixture.rules()
         var early = context
-        early.productionDate = CivilDate(year: 2026, month: 3, day: 2)
+        early.plan = OperationalPlan(requestDay: plan.requestDay, rules: rules.plan, calendar: BusinessCalendar(),
+                                     target: PlanTarget(productionDate: CivilDate(year: 2026, month: 3, day: 2)))
+        let short = try XCTUnwrap(early.plan)
         let earlyBody = try XCTUnwrap(MessageParser.parse(composer.compose(early).raw).textBody)
-        XCTAssertTrue(earlyBody.contains("anterior a esa fecha"))
+        XCTAssertEqual(short.achievable, false)
+        XCTAssertTrue(earlyBody.contains("la fecha no es alcanzable: la actividad «"), earlyBody)
+        XCTAssertTrue(earlyBody.contains("La fecha de salida a producción más próxima que el plan permite es el \(Observation.spanish(short.earliestProductionDate))"))
+        XCTAssertTrue(earlyBody.contains("le faltan"))
     }
 
     func testUnreadableSaysWhatWasWrong() throws {
