@@ -66,8 +66,8 @@ struct FollowupContext {
 
     /// The request's training window. Today a stand-in from its dates; the one line to point at
     /// the engine's backward plan (issue 9) when it lands.
-    func trainingWindow(for record: RequestRecord) -> TrainingWindow {
-        TrainingWindow.simple(productionDate: record.fields.productionDate.flatMap(CivilDate.init),
+    func trainingWindow(for record: RequestRecord) -> Followup.TrainingWindow {
+        Followup.TrainingWindow.simple(productionDate: record.fields.productionDate.flatMap(CivilDate.init),
                               trainingDate: record.fields.trainingDate.flatMap(CivilDate.init), today: today, calendar: calendar)
     }
 

@@ -8,7 +8,7 @@ final class SchedulingTests: XCTestCase {
     let calendar = BusinessCalendar()
     lazy var planner = SessionPlanner(rules: .standard, calendar: calendar)
     let today = CivilDate("2026-06-01")!   // a Monday
-    let wide = TrainingWindow(earliest: CivilDate("2026-06-02")!, latest: CivilDate("2026-08-31")!)
+    let wide = Followup.TrainingWindow(earliest: CivilDate("2026-06-02")!, latest: CivilDate("2026-08-31")!)
 
     func session(_ id: String, _ day: String, _ hours: Double) -> TrainingSession {
         TrainingSession(requestID: id, date: CivilDate(day)!, startMinutes: 540, hours: hours, audience: "a", place: "p")
@@ -64,7 +64,7 @@ final class SchedulingTests: XCTestCase {
     }
 
     func testWindowAndNonBusinessDaysAreRefusedWithTheirReason() {
-        let window = TrainingWindow(earliest: CivilDate("2026-07-01")!, latest: CivilDate("2026-07-10")!)
+        let window = Followup.TrainingWindow(earliest: CivilDate("2026-07-01")!, latest: CivilDate("2026-07-10")!)
         let found = planner.violations(date: CivilDate("2026-07-20")!, hours: 2, requestID: "A", window: window, today: today, sessions: [])
         XCTAssertEqual(found.count, 2)   // 20 July is a holiday and outside the window
         XCTAssertEqual(found.map(\.description), [
@@ -72,14 +72,14 @@ final class SchedulingTests: XCTestCase {
             "2026-07-20 está fuera de la ventana de capacitación (2026-07-01 a 2026-07-10)",
         ])
         XCTAssertNil(planner.proposeEarliest(requestID: "A", hours: 2,
-                                             window: TrainingWindow(earliest: CivilDate("2026-06-02")!, latest: CivilDate("2026-06-20")!),
+                                             window: Followup.TrainingWindow(earliest: CivilDate("2026-06-02")!, latest: CivilDate("2026-06-20")!),
                                              today: today, sessions: []))
     }
 
     /// The stand-in window: production Monday 3 August 2026 → diffusion must end the week before
     /// (W31, 27 Jul–2 Aug), so the last session day is Wednesday 29 July (Thursday 30 would diffuse in W32).
     func testSimpleWindowEndsSoTheDiffusionFinishesBeforeProduction() {
-        let window = TrainingWindow.simple(productionDate: CivilDate("2026-08-03"), trainingDate: nil, today: today, calendar: calendar)
+        let window = Followup.TrainingWindow.simple(productionDate: CivilDate("2026-08-03"), trainingDate: nil, today: today, calendar: calendar)
         XCTAssertEqual(window.earliest, CivilDate("2026-06-02"))
         XCTAssertEqual(window.latest, CivilDate("2026-07-29"))
     }
