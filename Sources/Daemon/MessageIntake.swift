@@ -43,11 +43,13 @@ struct MessageIntake: Sendable {
         let message = MessageParser.parse([UInt8](raw))
         do {
             try ledger.markParsed(seen.rowID)
-            if let since = backfillSince, let date = message.date?.instant, date < since {
+            // When the mail reached OCM, never the sender's clock (issue 7 item 4).
+            let arrival = seen.arrivedAt ?? seen.recordedAt
+            if let since = backfillSince, arrival < since {
                 try ledger.markSkipped(seen.rowID, reason: "backlog")
                 return .skipped("backlog")
             }
-            let inspection = inspector.inspect(message, file: "\(seen.mailbox)/\(seen.uid)", now: nil, arrival: seen.recordedAt)
+            let inspection = inspector.inspect(message, file: "\(seen.mailbox)/\(seen.uid)", now: arrival, arrival: arrival)
             if let reason = inspection.skipReason, reason != SkipReason.notARequest.rawValue || thread(of: message) == nil {
                 try ledger.markSkipped(seen.rowID, reason: reason)
                 logger.info("skipped", metadata: ["mailbox": "\(seen.mailbox)", "uid": "\(seen.uid)", "reason": "\(reason)"])

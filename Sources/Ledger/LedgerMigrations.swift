@@ -10,6 +10,11 @@ enum LedgerMigrations {
                 try db.execute(sql: statement)
             }
         }
+        // When the mail reached OCM (IMAP INTERNALDATE, Maildir file time): the request day and
+        // the backlog cut, instead of the sender's Date header. NULL for rows fetched before.
+        migrator.registerMigration("v2-arrival: message.arrived_at") { db in
+            try db.execute(sql: "ALTER TABLE message ADD COLUMN arrived_at TEXT")
+        }
         return migrator
     }
 

@@ -25,6 +25,8 @@ public final class CurlEasy {
     private var trace: ProtocolTrace?
     /// A transfer whose body grows past this many bytes is aborted (CURLE_WRITE_ERROR).
     public var maxBodyBytes: Int
+    /// Total time and stop flag per transfer; nil: only libcurl's own timeouts.
+    public var limits: TransferLimits?
 
     public init(maxBodyBytes: Int = 64 * 1024 * 1024) throws(CurlError) {
         CurlRuntime.initialize()
@@ -108,6 +110,13 @@ public final class CurlEasy {
         try check(cs_setopt_pointer(handle, CURLOPT_WRITEDATA, opaque))
         try check(cs_setopt_write_function(handle, CURLOPT_HEADERFUNCTION, transferHeaderCallback))
         try check(cs_setopt_pointer(handle, CURLOPT_HEADERDATA, opaque))
+        if let limits {
+            context.clock = TransferClock(limits: limits)
+            context.handle = handle
+            try check(cs_setopt_xferinfo_function(handle, transferProgressCallback))
+            try check(cs_setopt_pointer(handle, CURLOPT_XFERINFODATA, opaque))
+            try set(CURLOPT_NOPROGRESS, 0)
+        }
         if let upload {
             context.upload = upload
             try check(cs_setopt_read_function(handle, transferReadCallback))
@@ -123,10 +132,23 @@ public final class CurlEasy {
         _ = cs_setopt_pointer(handle, CURLOPT_WRITEDATA, nil)
         _ = cs_setopt_pointer(handle, CURLOPT_HEADERDATA, nil)
         _ = cs_setopt_pointer(handle, CURLOPT_READDATA, nil)
+        _ = cs_setopt_pointer(handle, CURLOPT_XFERINFODATA, nil)
         guard rc == CURLE_OK else {
-            let message = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(rc))
-            throw CurlError(code: Int(rc.rawValue), message: message,
-                            serverResponse: CurlError.failureLine(in: context.headerLines))
+            var code = Int(rc.rawValue)
+            var message = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(rc))
+            switch context.clock?.aborted {
+            case .stopped?: message = "transfer stopped: the daemon is shutting down"
+            case .timeLimit(let seconds)?:
+                code = Int(CURLE_OPERATION_TIMEDOUT.rawValue)
+                message = "transfer took longer than its limit of \(Int(seconds.rounded(.up))) s"
+            case .tooSlow(let rate, let seconds)?:
+                code = Int(CURLE_OPERATION_TIMEDOUT.rawValue)
+                message = "transfer slower than \(rate) bytes/s for \(Int(seconds.rounded())) s"
+            case nil: break
+            }
+            var error = CurlError(code: code, message: message, serverResponse: CurlError.failureLine(in: context.headerLines))
+            error.uploadFinished = upload != nil && context.uploadFinished
+            throw error
         }
         return Result(body: context.body, headerLines: context.headerLines,
                       responseCode: info(CURLINFO_RESPONSE_CODE), newConnections: info(CURLINFO_NUM_CONNECTS))

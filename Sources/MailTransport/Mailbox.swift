@@ -1,3 +1,5 @@
+import Foundation
+
 /// A mailbox the daemon polls and, in `drafts` review mode, writes replies into. Reading never
 /// changes what staff see: no `\Seen`, no moves, no deletes (design.md, "Mail contracts").
 ///
@@ -29,4 +31,13 @@ public protocol Mailbox: Sendable {
     /// Whether `folder` holds a message with this Message-ID: the outbox's check after a crash
     /// before delivering a reply again.
     func containsMessage(messageID: String, folder: String) async throws(MailboxError) -> Bool
+
+    /// When each of `uids` reached this mailbox (IMAP INTERNALDATE, the Maildir file's time): the
+    /// request day and the backlog cut, never the sender's Date header. A UID the server says
+    /// nothing about is missing from the answer. Default (see Mailbox+Arrival): nothing known.
+    func arrivals(of uids: [UInt32], uidValidity: UInt32) async throws(MailboxError) -> [UInt32: Date]
+
+    /// UIDs of the messages that may have arrived at or after `date`, ascending: a superset (IMAP
+    /// SEARCH SINCE counts whole days); filter with `arrivals`. Default: every UID.
+    func uids(arrivedSince date: Date) async throws(MailboxError) -> [UInt32]
 }
