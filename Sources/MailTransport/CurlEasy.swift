@@ -27,6 +27,8 @@ public final class CurlEasy {
     public var maxBodyBytes: Int
     /// Total time and stop flag per transfer; nil: only libcurl's own timeouts.
     public var limits: TransferLimits?
+    /// The connection's socket, for ending a stalled transfer at once.
+    private let socket = ConnectionSocket()
 
     public init(maxBodyBytes: Int = 64 * 1024 * 1024) throws(CurlError) {
         CurlRuntime.initialize()
@@ -38,6 +40,7 @@ public final class CurlEasy {
         try check(cs_setopt_pointer(h, CURLOPT_ERRORBUFFER, errorBuffer))
         try set(CURLOPT_NOSIGNAL, 1)  // threaded program: SIGPIPE is ignored process-wide instead
         try set(CURLOPT_TCP_KEEPALIVE, 1)
+        socket.track(h)
     }
 
     deinit {
@@ -112,7 +115,7 @@ public final class CurlEasy {
         try check(cs_setopt_pointer(handle, CURLOPT_HEADERDATA, opaque))
         if let limits {
             context.clock = TransferClock(limits: limits)
-            context.handle = handle
+            context.socket = socket
             try check(cs_setopt_xferinfo_function(handle, transferProgressCallback))
             try check(cs_setopt_pointer(handle, CURLOPT_XFERINFODATA, opaque))
             try set(CURLOPT_NOPROGRESS, 0)
@@ -147,7 +150,10 @@ public final class CurlEasy {
             case nil: break
             }
             var error = CurlError(code: code, message: message, serverResponse: CurlError.failureLine(in: context.headerLines))
-            error.uploadFinished = upload != nil && context.uploadFinished
+            // Bytes libcurl sent, not only took: the message may be complete at the server.
+            var sent: curl_off_t = 0
+            _ = cs_getinfo_off(handle, CURLINFO_SIZE_UPLOAD_T, &sent)
+            error.uploadFinished = upload.map { !$0.isEmpty && Int(sent) >= $0.count } ?? false
             throw error
         }
         return Result(body: context.body, headerLines: context.headerLines,

@@ -1,8 +1,4 @@
 import CCurl
-import CurlShim
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Per-transfer state reached from libcurl's C callbacks through an `Unmanaged` pointer.
 final class TransferContext {
@@ -13,11 +9,8 @@ final class TransferContext {
     let maxBodyBytes: Int
     /// Set when the transfer has limits (see `TransferLimits`).
     var clock: TransferClock?
-    /// The easy handle, for the progress callback to find the socket of a transfer it ends.
-    var handle: UnsafeMutableRawPointer?
-    /// The read callback handed over the last byte (EOF): an SMTP failure after this may have
-    /// delivered the message.
-    var uploadFinished = false
+    /// The connection's socket, shut by the progress callback when it ends a transfer.
+    var socket: ConnectionSocket?
 
     init(maxBodyBytes: Int) { self.maxBodyBytes = maxBodyBytes }
 }
@@ -29,12 +22,9 @@ let transferProgressCallback: curl_xferinfo_callback = { userdata, dltotal, dlno
     guard let clock = context.clock else { return 0 }
     if clock.aborted != nil { return 1 }
     guard clock.check(size: Int64(max(dltotal, dlnow, ultotal, ulnow)), moved: Int64(dlnow + ulnow)) else { return 0 }
-    // The connection is abandoned: shut its socket, or libcurl's polite LOGOUT on the stalled
-    // connection waits another second for an answer that will not come.
-    var socket: curl_socket_t = -1
-    if let handle = context.handle, cs_getinfo_socket(handle, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK, socket >= 0 {
-        shutdown(socket, Int32(SHUT_RDWR))
-    }
+    // The connection is abandoned: shut its socket, or libcurl's polite LOGOUT/QUIT on the
+    // stalled connection waits a whole response timeout for an answer that will not come.
+    context.socket?.shutDown()
     return 1
 }
 
@@ -63,7 +53,6 @@ let transferReadCallback: curl_read_callback = { buffer, size, count, userdata i
     guard let buffer, let userdata else { return 0 }
     let context = Unmanaged<TransferContext>.fromOpaque(userdata).takeUnretainedValue()
     let n = min(size * count, context.upload.count - context.uploadOffset)
-    if n == 0 { context.uploadFinished = true }
     if n > 0 {
         context.upload.withUnsafeBytes { source in
             UnsafeMutableRawPointer(buffer).copyMemory(from: source.baseAddress! + context.uploadOffset, byteCount: n)
