@@ -203,7 +203,14 @@ public actor IMAPMailbox: Mailbox {
             throw failure(.search, folder: folder, reason: .invalidRequest("not a usable Message-ID: \(IMAPCommand.escaped(messageID))"))
         }
         let command = try request(.search, folder: folder) { () throws(IMAPRequestProblem) in try IMAPCommand.uidSearch(messageID: id.value) }
-        let result = try run(.search, folder: folder) { () throws(CurlError) in try session.command(command, mailbox: folder) }
+        // NOOP first: a SEARCH on a mailbox this connection already has selected only sees the
+        // messages the server has announced to it, and a draft stored through another connection
+        // (one cut after its APPEND) is announced only at the next sync. Missing it meant a
+        // second copy (FaultSweepTests, APPEND cut after the literal).
+        let result = try run(.search, folder: folder) { () throws(CurlError) in
+            _ = try session.command("NOOP", mailbox: folder)
+            return try session.command(command, mailbox: folder)
+        }
         return IMAPResponse.searchUIDs(in: IMAPResponse.lines(result.body)).sorted()
     }
 

@@ -48,6 +48,13 @@ final class FaultProxy {
         }
     }
 
+    /// Waits (up to `timeout` s) until `count` connections have ended, and returns them all.
+    func ended(_ count: Int = 1, timeout: TimeInterval = 5) -> [(c2s: Int, s2c: Int)] {
+        let deadline = Date().addingTimeInterval(timeout)
+        while connections.count < count, Date() < deadline { usleep(50_000) }
+        return connections
+    }
+
     /// The last count a script noted as "<key> <n>" in its control file (0 when none).
     func count(_ key: String) -> Int {
         let text = (try? String(contentsOfFile: control, encoding: .utf8)) ?? ""
