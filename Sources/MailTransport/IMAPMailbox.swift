@@ -13,7 +13,7 @@ public actor IMAPMailbox: Mailbox {
     public nonisolated let name: String
     private let mailbox: String
     private let maxMessageBytes: Int
-    private let session: IMAPSession
+    let session: IMAPSession
     private let executor: SerialQueueExecutor
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
@@ -238,7 +238,7 @@ public actor IMAPMailbox: Mailbox {
         }
     }
 
-    private func run<T>(_ operation: MailboxError.Operation, folder: String? = nil, uid: UInt32? = nil,
+    func run<T>(_ operation: MailboxError.Operation, folder: String? = nil, uid: UInt32? = nil,
                         _ body: () throws(CurlError) -> T) throws(MailboxError) -> T {
         do {
             return try body()
@@ -256,7 +256,7 @@ public actor IMAPMailbox: Mailbox {
         }
     }
 
-    private func failure(_ operation: MailboxError.Operation, folder: String? = nil, uid: UInt32? = nil,
+    func failure(_ operation: MailboxError.Operation, folder: String? = nil, uid: UInt32? = nil,
                          reason: MailboxError.Reason) -> MailboxError {
         MailboxError(mailbox: name, operation: operation, folder: folder ?? mailbox, uid: uid, reason: reason)
     }
