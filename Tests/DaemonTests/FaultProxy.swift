@@ -8,14 +8,19 @@ final class FaultProxy {
     private let process: Process
 
     /// `target` "host:port" or "none" (accepts and never answers).
-    init(target: String, mode: String = "pass", offset: Int = 0, direction: String = "s2c", rate: Int = 100, faulty: Int = 1) throws {
+    convenience init(target: String, mode: String = "pass", offset: Int = 0, direction: String = "s2c", rate: Int = 100, faulty: Int = 1) throws {
+        try self.init(script: "fault-proxy.py", ["--target", target, "--mode", mode, "--offset", "\(offset)", "--direction", direction,
+                                                 "--rate", "\(rate)", "--faulty", "\(faulty)"])
+    }
+
+    /// Any server script of scripts/lab that prints "PORT <n>" and takes `--control FILE`.
+    init(script name: String, _ arguments: [String]) throws {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../scripts/lab/fault-proxy.py").standardizedFileURL.path
+            .appendingPathComponent("../../scripts/lab/\(name)").standardizedFileURL.path
         control = FileManager.default.temporaryDirectory.appendingPathComponent("fault-\(UUID().uuidString).log").path
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [script, "--target", target, "--mode", mode, "--offset", "\(offset)", "--direction", direction,
-                             "--rate", "\(rate)", "--faulty", "\(faulty)", "--control", control]
+        process.arguments = [script] + arguments + ["--control", control]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -41,6 +46,22 @@ final class FaultProxy {
             guard words.count >= 6, words[0] == "conn", let c2s = Int(words[3]), let s2c = Int(words[5]) else { return nil }
             return (c2s, s2c)
         }
+    }
+
+    /// Waits (up to `timeout` s) until `count` connections have ended, and returns them all.
+    func ended(_ count: Int = 1, timeout: TimeInterval = 5) -> [(c2s: Int, s2c: Int)] {
+        let deadline = Date().addingTimeInterval(timeout)
+        while connections.count < count, Date() < deadline { usleep(50_000) }
+        return connections
+    }
+
+    /// The last count a script noted as "<key> <n>" in its control file (0 when none).
+    func count(_ key: String) -> Int {
+        let text = (try? String(contentsOfFile: control, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap { line -> Int? in
+            let words = line.split(separator: " ")
+            return words.count == 2 && words[0] == key ? Int(words[1]) : nil
+        }.last ?? 0
     }
 
     /// When the first fault began (the proxy's clock, same machine).
