@@ -13,11 +13,14 @@ import Yams
 /// - `review` [drafts] · `poll_interval` seconds [60] · `ledger` [ledger.sqlite] · `templates`
 ///   [Templates] · `rules` [folder of this file] · `time_zone` [America/Bogota] · `hostname`
 ///   [ocm-intake.local] · `max_message_bytes` [26214400] · `max_replies_per_sender_per_day` [10]
-///   · `batch_size` [200].
+///   · `batch_size` [200] · `low_speed_limit` bytes/s [1024] and `low_speed_time` seconds [60]
+///   (a slower transfer is aborted) · `transfer_timeout` seconds [300] plus
+///   `transfer_timeout_per_mib` seconds [60] per MiB: the total limit of one transfer.
 /// Secrets are never inline: a key named `password` or `secret` is an error.
 extension DaemonConfiguration {
     static let topKeys = ["mailboxes", "smtp", "review", "poll_interval", "ledger", "templates", "rules", "time_zone",
-                          "hostname", "max_message_bytes", "max_replies_per_sender_per_day", "batch_size"]
+                          "hostname", "max_message_bytes", "max_replies_per_sender_per_day", "batch_size",
+                          "low_speed_limit", "low_speed_time", "transfer_timeout", "transfer_timeout_per_mib"]
     static let serverKeys = ["role", "address", "url", "login", "secret_file", "secret_env", "auth", "ca_file", "drafts_folder"]
 
     /// Loads and resolves the file at `path`; every problem names file, line and key.
@@ -56,7 +59,13 @@ extension DaemonConfiguration {
         for (entry, node) in zip(mailboxes, try r.sequence(mailboxesNode, key: "mailboxes")) where !seen.insert(entry.role).inserted {
             throw .invalidValue(file: file, line: r.line(node), key: "role", message: "'\(entry.role)' appears twice")
         }
-        let smtp = try top["smtp"].map { n throws(ConfigError) in try server(n, r, key: "smtp", base: base, secrets: secrets, maxBytes: maxBytes) }
+        var smtp = try top["smtp"].map { n throws(ConfigError) in try server(n, r, key: "smtp", base: base, secrets: secrets, maxBytes: maxBytes) }
+        let timing = TransferTiming(lowSpeedLimit: try integer("low_speed_limit", 1024, 1...(1 << 30)),
+                                    lowSpeedTime: try integer("low_speed_time", 60, 1...86_400),
+                                    timeout: try integer("transfer_timeout", 300, 1...86_400),
+                                    timeoutPerMiB: try integer("transfer_timeout_per_mib", 60, 0...86_400))
+        for index in mailboxes.indices { timing.apply(to: &mailboxes[index].server) }
+        if smtp != nil { timing.apply(to: &smtp!) }
         let reviewNode = top["review"]
         let reviewText = try reviewNode.map { n throws(ConfigError) in try r.string(n, key: "review") } ?? "drafts"
         guard let review = ReviewMode(rawValue: reviewText) else {
@@ -71,7 +80,7 @@ extension DaemonConfiguration {
         }
         return DaemonConfiguration(
             file: file, mailboxes: mailboxes, smtp: smtp, review: review,
-            pollInterval: .seconds(try integer("poll_interval", 60, 5...86_400)),
+            pollInterval: .seconds(try integer("poll_interval", 60, 1...86_400)),
             ledgerPath: try absolute("ledger", "ledger.sqlite"), templatesDirectory: try absolute("templates", "Templates"),
             rulesDirectory: try absolute("rules", "."), timeZone: zone,
             hostname: try top["hostname"].map { n throws(ConfigError) in try r.string(n, key: "hostname") } ?? "ocm-intake.local",

@@ -15,7 +15,7 @@ public final class IntakeDaemon: Service, Sendable {
     let delivery: OutboxDelivery
     let logger: Logger
     let now: @Sendable () -> Date
-    let stop = StopFlag()
+    let stop: StopFlag
 
     /// What one cycle did, for `once` and the logs.
     public struct CycleReport: Sendable {
@@ -44,6 +44,8 @@ public final class IntakeDaemon: Service, Sendable {
     /// or damaged ledger throws `LedgerError` (checked with `PRAGMA quick_check`) and nothing runs.
     public init(configuration: DaemonConfiguration, rules: Rules, calendar: BusinessCalendar, drafter: any ReplyDrafting,
                 logger: Logger, createLedger: Bool = true, now: @escaping @Sendable () -> Date = { Date() }) throws {
+        let stop = StopFlag()
+        self.stop = stop
         self.configuration = configuration
         self.logger = logger
         self.now = now
@@ -62,13 +64,19 @@ public final class IntakeDaemon: Service, Sendable {
                 let role = entry.role
                 server.trace = { line in logger.trace("\(line)", metadata: ["mailbox": "\(role)"]) }
             }
+            // SIGTERM ends a transfer stuck on a slow server within seconds (issue 7 item 7).
+            server.limits.shouldStop = { stop.isRaised }
             let mailbox = try server.openMailbox()
             mailboxes[entry.role] = mailbox
             pollers.append(MailboxPoller(entry: entry, mailbox: mailbox, ledger: ledger, intake: intake,
                                          batchSize: configuration.batchSize, logger: logger, stop: stop))
         }
         self.pollers = pollers
-        let sender = try configuration.smtp.map { config throws -> any MailSender in try config.openSender() }
+        let sender = try configuration.smtp.map { config throws -> any MailSender in
+            var config = config
+            config.limits.shouldStop = { stop.isRaised }
+            return try config.openSender()
+        }
         delivery = OutboxDelivery(ledger: ledger, mailboxes: mailboxes,
                                   entries: Dictionary(uniqueKeysWithValues: configuration.mailboxes.map { ($0.role, $0) }),
                                   sender: sender, logger: logger)
@@ -101,7 +109,8 @@ public final class IntakeDaemon: Service, Sendable {
                 do { try ledger.checkIntegrity() } catch { report.ledgerError = "\(error)" }
             }
         }
-        if report.ledgerError == nil {
+        // Stopping: the outbox waits in the ledger for the next start rather than delay the exit.
+        if report.ledgerError == nil, !stop.isRaised {
             do {
                 let due = try await delivery.deliverDue(now: now())
                 delivered.delivered += due.delivered

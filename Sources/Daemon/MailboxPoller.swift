@@ -4,9 +4,15 @@ import Logging
 import MailTransport
 import MIME
 
-/// One mailbox, one poll: STATUS, then the UIDs after the last one handled, each fetched, stored
-/// raw in the ledger before anything else, and processed. Progress advances one UID at a time,
-/// so a crash repeats at most the message in hand (and the ledger makes that a no-op).
+/// One mailbox, one poll: a fresh EXAMINE (IMAP) or scan (Maildir), then the UIDs after the last
+/// one handled, each fetched, stored raw in the ledger with its arrival time before anything
+/// else, and processed. Progress advances one UID at a time, so a crash repeats at most the
+/// message in hand (and the ledger makes that a no-op).
+///
+/// After a UIDVALIDITY change (or while no UID was ever handled past the baseline) UIDs mean
+/// nothing: only mail that arrived after the cut (the baseline's time, or `--backfill-since`) is
+/// read, the newest first, found by `SEARCH SINCE` and INTERNALDATE, so new mail is answered in the
+/// same cycle and backlog never is (issue 7 item 6).
 struct MailboxPoller: Sendable {
     let entry: DaemonConfiguration.MailboxEntry
     let mailbox: any MailTransport.Mailbox
@@ -31,53 +37,15 @@ struct MailboxPoller: Sendable {
         do {
             // Inside the do: a server that is down is recorded as this mailbox's poll error (status).
             let status = try await mailbox.status()
-            var state = try ledger.mailboxState(name)
-            if state == nil {
-                // First start: everything already there is backlog, unless a backfill was asked.
-                let uidNext = backfillSince == nil ? status.uidNext : 1
-                state = try ledger.recordBaseline(mailbox: name, uidValidity: status.uidValidity, uidNext: uidNext)
-                report.baseline = backfillSince == nil
-                logger.info("baseline", metadata: ["mailbox": "\(name)", "uidnext": "\(status.uidNext)", "backfill": "\(backfillSince != nil)"])
-                if backfillSince == nil { _ = try ledger.recordPoll(mailbox: name); return report }
-            }
-            guard var current = state else { return report }
-            if current.uidValidity != status.uidValidity {
-                // The server renumbered the mailbox: read it again; Message-IDs keep replies unique.
-                logger.notice("uidvalidity changed", metadata: ["mailbox": "\(name)", "old": "\(current.uidValidity)", "new": "\(status.uidValidity)"])
-                current = try ledger.resetForNewUIDValidity(mailbox: name, uidValidity: status.uidValidity)
-                report.uidValidityChanged = true
+            guard let current = try position(status, backfillSince: backfillSince, report: &report) else {
+                _ = try ledger.recordPoll(mailbox: name)
+                return report
             }
             let last = status.uidNext > 0 ? status.uidNext - 1 : 0
-            guard last > current.lastUID else { _ = try ledger.recordPoll(mailbox: name); return report }
-            let through = min(last, current.lastUID &+ UInt32(batchSize))
-            let uids = try await mailbox.uids(after: current.lastUID, through: through)
-            let since = report.uidValidityChanged ? current.baselineAt : backfillSince
-            for uid in uids {
-                if stop.isRaised { break }
-                let raw: [UInt8]
-                var oversize: MessageIntake.Oversize?
-                switch try await fetchOne(uid: uid, uidValidity: status.uidValidity) {
-                case .message(let bytes):
-                    raw = bytes
-                case .tooLarge(let header, let size):
-                    // Too large to read: keep its header (who, what) so the sender still hears why.
-                    raw = header
-                    oversize = MessageIntake.Oversize(bytes: size, limit: entry.server.maxMessageBytes)
-                case .vanished:
-                    // Expunged between the search and the fetch: never seen, nothing to lose.
-                    logger.notice("message vanished", metadata: ["mailbox": "\(name)", "uid": "\(uid)"])
-                    _ = try ledger.advance(mailbox: name, uidValidity: status.uidValidity, lastUID: uid)
-                    continue
-                }
-                report.fetched += 1
-                let messageID = HeaderBlock.messageID(in: raw)
-                let seen = try ledger.recordMessage(mailbox: name, uidValidity: status.uidValidity, uid: uid,
-                                                    messageID: messageID, raw: Data(raw))
-                report.outcomes.append(intake.process(seen, backfillSince: since, oversize: oversize))
-                _ = try ledger.advance(mailbox: name, uidValidity: status.uidValidity, lastUID: uid)
-            }
-            if !stop.isRaised, uids.isEmpty || uids.last! < through {
-                _ = try ledger.advance(mailbox: name, uidValidity: status.uidValidity, lastUID: through)
+            if current.lastUID == 0, current.baselineUID == 0, last > 0 {
+                try await reread(status, last: last, cut: backfillSince ?? current.baselineAt, report: &report)
+            } else if last > current.lastUID {
+                try await readOn(status, from: current.lastUID, last: last, since: backfillSince, report: &report)
             }
             _ = try ledger.recordPoll(mailbox: name)
         } catch let error as MailboxError {
@@ -88,6 +56,89 @@ struct MailboxPoller: Sendable {
             throw MailboxError(mailbox: name, operation: .scan, reason: .invalidRequest("ledger: \(error)"))
         }
         return report
+    }
+
+    /// The ledger's position for this mailbox: a baseline on first start (nil: nothing more to
+    /// do this cycle), reset to "re-read by arrival" when UIDVALIDITY changed.
+    private func position(_ status: MailboxStatus, backfillSince: Date?, report: inout Report) throws -> MailboxState? {
+        let name = entry.ledgerName
+        guard let state = try ledger.mailboxState(name) else {
+            // First start: everything already there is backlog, unless a backfill was asked.
+            let uidNext = backfillSince == nil ? status.uidNext : 1
+            let state = try ledger.recordBaseline(mailbox: name, uidValidity: status.uidValidity, uidNext: uidNext)
+            report.baseline = backfillSince == nil
+            logger.info("baseline", metadata: ["mailbox": "\(name)", "uidnext": "\(status.uidNext)", "backfill": "\(backfillSince != nil)"])
+            return backfillSince == nil ? nil : state
+        }
+        guard state.uidValidity != status.uidValidity else { return state }
+        // The server renumbered the mailbox: read what arrived since the baseline again; keys keep replies unique.
+        logger.notice("uidvalidity changed", metadata: ["mailbox": "\(name)", "old": "\(state.uidValidity)", "new": "\(status.uidValidity)"])
+        report.uidValidityChanged = true
+        return try ledger.resetForNewUIDValidity(mailbox: name, uidValidity: status.uidValidity)
+    }
+
+    /// The normal case: UIDs after `from`, ascending, at most `batchSize` per cycle.
+    private func readOn(_ status: MailboxStatus, from: UInt32, last: UInt32, since: Date?, report: inout Report) async throws {
+        let name = entry.ledgerName
+        let through = min(last, from &+ UInt32(batchSize))
+        let uids = try await mailbox.uids(after: from, through: through)
+        let arrivals = try await mailbox.arrivals(of: uids, uidValidity: status.uidValidity)
+        for uid in uids {
+            if stop.isRaised { return }
+            try await take(uid, status: status, arrival: arrivals[uid], since: since, report: &report)
+            _ = try ledger.advance(mailbox: name, uidValidity: status.uidValidity, lastUID: uid)
+        }
+        if !stop.isRaised, uids.isEmpty || uids.last! < through {
+            _ = try ledger.advance(mailbox: name, uidValidity: status.uidValidity, lastUID: through)
+        }
+    }
+
+    /// Mail that arrived at or after `cut` and is not in the ledger yet, the newest `batchSize`
+    /// per cycle; once none is left, every UID up to `last` counts as handled.
+    private func reread(_ status: MailboxStatus, last: UInt32, cut: Date, report: inout Report) async throws {
+        // INTERNALDATE has whole seconds: the baseline's own second counts as after it (lose nothing).
+        let since = Date(timeIntervalSince1970: cut.timeIntervalSince1970.rounded(.down))
+        let known = try ledger.recordedUIDs(mailbox: entry.ledgerName, uidValidity: status.uidValidity)
+        let searched = try await mailbox.uids(arrivedSince: since).filter { $0 <= last && !known.contains($0) }
+        let arrivals = try await mailbox.arrivals(of: searched, uidValidity: status.uidValidity)
+        // A UID the server gives no time for is kept: its Date header decides in MessageIntake.
+        let candidates = searched.filter { (arrivals[$0] ?? since) >= since }.sorted(by: >)
+        logger.info("re-read by arrival", metadata: ["mailbox": "\(entry.ledgerName)", "since": "\(since)",
+                                                     "searched": "\(searched.count)", "candidates": "\(candidates.count)"])
+        // The newest batch first (new mail waits behind no re-read), in arrival order within it,
+        // so a follow-up still comes after the request it answers.
+        let batch = candidates.prefix(batchSize).sorted { (arrivals[$0] ?? since, $0) < (arrivals[$1] ?? since, $1) }
+        for uid in batch {
+            if stop.isRaised { return }
+            try await take(uid, status: status, arrival: arrivals[uid], since: since, report: &report)
+        }
+        if !stop.isRaised, candidates.count <= batchSize {
+            _ = try ledger.advance(mailbox: entry.ledgerName, uidValidity: status.uidValidity, lastUID: last)
+        }
+    }
+
+    /// Fetch one message, record it with its arrival, process it.
+    private func take(_ uid: UInt32, status: MailboxStatus, arrival: Date?, since: Date?, report: inout Report) async throws {
+        let raw: [UInt8]
+        var oversize: MessageIntake.Oversize?
+        switch try await fetchOne(uid: uid, uidValidity: status.uidValidity) {
+        case .message(let bytes):
+            raw = bytes
+        case .tooLarge(let header, let size):
+            // Too large to read: keep its header (who, what) so the sender still hears why.
+            raw = header
+            oversize = MessageIntake.Oversize(bytes: size, limit: entry.server.maxMessageBytes)
+        case .vanished:
+            // Expunged between the search and the fetch: never seen, nothing to lose.
+            logger.notice("message vanished", metadata: ["mailbox": "\(entry.ledgerName)", "uid": "\(uid)"])
+            return
+        }
+        report.fetched += 1
+        // The Date header only when the server said nothing about the arrival.
+        let arrivedAt = arrival ?? MessageParser.parse(raw).date?.instant
+        let seen = try ledger.recordMessage(mailbox: entry.ledgerName, uidValidity: status.uidValidity, uid: uid,
+                                            messageID: HeaderBlock.messageID(in: raw), raw: Data(raw), arrivedAt: arrivedAt)
+        report.outcomes.append(intake.process(seen, backfillSince: since, oversize: oversize))
     }
 
     enum Fetched {

@@ -47,9 +47,11 @@ struct MessageIntake: Sendable {
         if seen.state != .stored && seen.state != .parsed { return .alreadyDone }
         do {
             let message = MessageParser.parse([UInt8](try ledger.rawMessage(seen.rowID)))
-            let inspection = inspector.inspect(message, file: "\(seen.mailbox)/\(seen.uid)", now: nil, arrival: seen.recordedAt)
+            // When the mail reached OCM, never the sender's clock (issue 7 item 4).
+            let arrival = seen.arrivedAt ?? seen.recordedAt
+            let inspection = inspector.inspect(message, file: "\(seen.mailbox)/\(seen.uid)", now: arrival, arrival: arrival)
             let facts = try facts(for: message, oversize: oversize != nil, backlogBefore: backfillSince)
-            let decision = IntakeDecision.decide(inspection, dated: message.date?.instant, facts: facts)
+            let decision = IntakeDecision.decide(inspection, dated: arrival, facts: facts)
             return try record(decision, seen, message: message, inspection: inspection, oversize: oversize)
         } catch let error as LedgerError {
             logger.error("ledger failed", metadata: ["mailbox": "\(seen.mailbox)", "uid": "\(seen.uid)", "error": "\(error)"])

@@ -7,8 +7,9 @@ extension Ledger {
     /// with it. Idempotent on (mailbox, UIDVALIDITY, UID): a re-run returns the existing row with
     /// `isNew == false`. A key already known (same Message-ID, or same header hash when there is
     /// none) makes the new row a duplicate of the first: recorded, and skipped with reason `duplicate`.
+    /// `arrivedAt`: when the mail reached the mailbox (see `SeenMessage.arrivedAt`).
     public func recordMessage(
-        mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?, raw: Data
+        mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?, raw: Data, arrivedAt: Date? = nil
     ) throws -> SeenMessage {
         let key = MessageKey.key(messageID: messageID, raw: raw)
         let hasMessageID = MessageKey.normalize(messageID: messageID) != nil
@@ -19,7 +20,8 @@ extension Ledger {
                 arguments: [mailbox, Int64(uidValidity), Int64(uid)]) {
                 return SeenMessage(row: existing)
             }
-            let rowID = try insertMessage(db, mailbox, uidValidity, uid, key: key, hasMessageID: hasMessageID, raw: raw)
+            let rowID = try insertMessage(db, mailbox, uidValidity, uid, key: key, hasMessageID: hasMessageID, raw: raw,
+                                          arrivedAt: arrivedAt)
             var message = try Self.requireMessage(db, rowID)
             message.isNew = true
             return message
@@ -29,7 +31,7 @@ extension Ledger {
     /// The row, its raw bytes, the audit row, and for a known key the duplicate skip; inside `recordMessage`'s transaction.
     private func insertMessage(
         _ db: Database, _ mailbox: String, _ uidValidity: UInt32, _ uid: UInt32,
-        key: String, hasMessageID: Bool, raw: Data
+        key: String, hasMessageID: Bool, raw: Data, arrivedAt: Date?
     ) throws -> Int64 {
         let original = try Int64.fetchOne(
             db, sql: "SELECT id FROM message WHERE message_key = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1",
@@ -38,11 +40,11 @@ extension Ledger {
         try db.execute(
             sql: """
                 INSERT INTO message (mailbox, uid_validity, uid, message_key, has_message_id,
-                                     duplicate_of, state, raw_size, recorded_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'stored', ?, ?, ?)
+                                     duplicate_of, state, raw_size, recorded_at, updated_at, arrived_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'stored', ?, ?, ?, ?)
                 """,
             arguments: [mailbox, Int64(uidValidity), Int64(uid), key, hasMessageID, original,
-                        raw.count, at, at])
+                        raw.count, at, at, arrivedAt])
         let rowID = db.lastInsertedRowID
         try db.execute(sql: "INSERT INTO message_raw (message, bytes) VALUES (?, ?)", arguments: [rowID, raw])
         try appendAudit(db, .message(rowID), from: nil, to: MessageState.stored.rawValue,

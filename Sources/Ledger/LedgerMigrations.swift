@@ -8,6 +8,9 @@ enum LedgerMigrations {
         ("v1: mailboxes, messages, requests, outbox, audit", v1),
         ("v2: installation, outbox envelope", v2Recovery),
         ("v2-followup: sessions, steps, results", v2Followup),
+        // When the mail reached OCM (IMAP INTERNALDATE, Maildir file time): the request day and
+        // the backlog cut, instead of the sender's Date header. NULL for rows fetched before.
+        ("v2-arrival: message.arrived_at", ["ALTER TABLE message ADD COLUMN arrived_at TEXT"]),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -45,6 +45,9 @@ public struct SeenMessage: Sendable, Hashable {
     public let error: String?
     public let rawSize: Int
     public let recordedAt: Date
+    /// When the mail reached the mailbox, as the server says (IMAP INTERNALDATE, Maildir file
+    /// time), else its Date header; nil when neither was known.
+    public let arrivedAt: Date?
     public let updatedAt: Date
     /// True only in the answer of the `recordMessage` call that created the row.
     public internal(set) var isNew = false
@@ -64,6 +67,7 @@ public struct SeenMessage: Sendable, Hashable {
         error = row["error"]
         rawSize = row["raw_size"]
         recordedAt = row["recorded_at"]
+        arrivedAt = row["arrived_at"]
         updatedAt = row["updated_at"]
     }
 }

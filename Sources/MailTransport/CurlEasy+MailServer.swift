@@ -15,6 +15,10 @@ extension CurlEasy {
         try set(CURLOPT_SERVER_RESPONSE_TIMEOUT, max(1, Self.milliseconds(configuration.responseTimeout) / 1000))
         try set(CURLOPT_LOW_SPEED_LIMIT, configuration.lowSpeedBytesPerSecond)
         try set(CURLOPT_LOW_SPEED_TIME, max(1, Self.milliseconds(configuration.lowSpeedTime) / 1000))
+        var limits = configuration.limits
+        limits.lowSpeedBytesPerSecond = configuration.lowSpeedBytesPerSecond
+        limits.lowSpeedTime = configuration.lowSpeedTime
+        self.limits = limits
         if let login = configuration.login { try set(CURLOPT_USERNAME, login) }
         switch configuration.secret {
         case .password(let password)?:

@@ -25,6 +25,10 @@ public final class CurlEasy {
     private var trace: ProtocolTrace?
     /// A transfer whose body grows past this many bytes is aborted (CURLE_WRITE_ERROR).
     public var maxBodyBytes: Int
+    /// Total time and stop flag per transfer; nil: only libcurl's own timeouts.
+    public var limits: TransferLimits?
+    /// The connection's socket, for ending a stalled transfer at once.
+    private let socket = ConnectionSocket()
 
     public init(maxBodyBytes: Int = 64 * 1024 * 1024) throws(CurlError) {
         CurlRuntime.initialize()
@@ -36,6 +40,7 @@ public final class CurlEasy {
         try check(cs_setopt_pointer(h, CURLOPT_ERRORBUFFER, errorBuffer))
         try set(CURLOPT_NOSIGNAL, 1)  // threaded program: SIGPIPE is ignored process-wide instead
         try set(CURLOPT_TCP_KEEPALIVE, 1)
+        socket.track(h)
     }
 
     deinit {
@@ -108,6 +113,13 @@ public final class CurlEasy {
         try check(cs_setopt_pointer(handle, CURLOPT_WRITEDATA, opaque))
         try check(cs_setopt_write_function(handle, CURLOPT_HEADERFUNCTION, transferHeaderCallback))
         try check(cs_setopt_pointer(handle, CURLOPT_HEADERDATA, opaque))
+        if let limits {
+            context.clock = TransferClock(limits: limits)
+            context.socket = socket
+            try check(cs_setopt_xferinfo_function(handle, transferProgressCallback))
+            try check(cs_setopt_pointer(handle, CURLOPT_XFERINFODATA, opaque))
+            try set(CURLOPT_NOPROGRESS, 0)
+        }
         if let upload {
             context.upload = upload
             try check(cs_setopt_read_function(handle, transferReadCallback))
@@ -123,10 +135,26 @@ public final class CurlEasy {
         _ = cs_setopt_pointer(handle, CURLOPT_WRITEDATA, nil)
         _ = cs_setopt_pointer(handle, CURLOPT_HEADERDATA, nil)
         _ = cs_setopt_pointer(handle, CURLOPT_READDATA, nil)
+        _ = cs_setopt_pointer(handle, CURLOPT_XFERINFODATA, nil)
         guard rc == CURLE_OK else {
-            let message = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(rc))
-            throw CurlError(code: Int(rc.rawValue), message: message,
-                            serverResponse: CurlError.failureLine(in: context.headerLines))
+            var code = Int(rc.rawValue)
+            var message = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(rc))
+            switch context.clock?.aborted {
+            case .stopped?: message = "transfer stopped: the daemon is shutting down"
+            case .timeLimit(let seconds)?:
+                code = Int(CURLE_OPERATION_TIMEDOUT.rawValue)
+                message = "transfer took longer than its limit of \(Int(seconds.rounded(.up))) s"
+            case .tooSlow(let rate, let seconds)?:
+                code = Int(CURLE_OPERATION_TIMEDOUT.rawValue)
+                message = "transfer slower than \(rate) bytes/s for \(Int(seconds.rounded())) s"
+            case nil: break
+            }
+            var error = CurlError(code: code, message: message, serverResponse: CurlError.failureLine(in: context.headerLines))
+            // Bytes libcurl sent, not only took: the message may be complete at the server.
+            var sent: curl_off_t = 0
+            _ = cs_getinfo_off(handle, CURLINFO_SIZE_UPLOAD_T, &sent)
+            error.uploadFinished = upload.map { !$0.isEmpty && Int(sent) >= $0.count } ?? false
+            throw error
         }
         return Result(body: context.body, headerLines: context.headerLines,
                       responseCode: info(CURLINFO_RESPONSE_CODE), newConnections: info(CURLINFO_NUM_CONNECTS))

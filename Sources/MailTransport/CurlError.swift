@@ -20,6 +20,9 @@ public struct CurlError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// The server's last response line, when one was seen (never contains credentials).
     public var serverResponse: String?
+    /// An upload whose last byte libcurl had taken when the transfer failed: for SMTP the final
+    /// dot may have gone out, so the message may have been delivered (outcome unknown).
+    public var uploadFinished = false
 
     public init(code: Int, message: String, serverResponse: String? = nil) {
         self.code = code

@@ -13,7 +13,7 @@ public actor IMAPMailbox: Mailbox {
     public nonisolated let name: String
     private let mailbox: String
     private let maxMessageBytes: Int
-    private let session: IMAPSession
+    let session: IMAPSession
     private let executor: SerialQueueExecutor
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
@@ -48,11 +48,14 @@ public actor IMAPMailbox: Mailbox {
         (session.transfers, session.connections, seenRepairs)
     }
 
+    /// A fresh EXAMINE, not STATUS: this handle keeps the mailbox selected (every fetch EXAMINEs
+    /// it), and Dovecot answers STATUS on the selected mailbox with `OK [CLIENTBUG]` and that
+    /// session's old counts, so new mail stayed invisible on a long-lived connection (libcurl note
+    /// §2.3, issue 7 item 0). EXAMINE re-reads the mailbox and gives UIDVALIDITY, UIDNEXT, EXISTS.
     public func status() throws(MailboxError) -> MailboxStatus {
-        let command = try request(.status, folder: mailbox) { () throws(IMAPRequestProblem) in try IMAPCommand.status(mailbox) }
-        let result = try run(.status) { () throws(CurlError) in try session.command(command, mailbox: nil) }
-        let lines = IMAPResponse.lines(result.body) + IMAPResponse.lines(result.headerLines)
-        guard let status = IMAPResponse.status(in: lines) else {
+        let result = try run(.status) { () throws(CurlError) in try session.retryingStaleConnection { () throws(CurlError) in try examineReadOnly() } }
+        let lines = IMAPResponse.lines(result.headerLines) + IMAPResponse.lines(result.body)
+        guard let status = IMAPResponse.examined(in: lines) else {
             throw failure(.status, reason: .unexpectedResponse(excerpt(lines)))
         }
         return status
@@ -68,14 +71,43 @@ public actor IMAPMailbox: Mailbox {
             last = next - 1
         }
         guard last > after else { return [] }
+        return try searchInChunks(after + 1, last) { IMAPCommand.uidSearch(from: $0, through: $1) }
+    }
+
+    /// `UID SEARCH UID a:b SINCE <day before date>` over the whole mailbox in bounded chunks: the
+    /// day before, because SEARCH compares days in the server's time zone, not instants.
+    public func uids(arrivedSince date: Date) async throws(MailboxError) -> [UInt32] {
+        let next = try status().uidNext
+        guard next > 1 else { return [] }
+        let day = IMAPDate.searchDay(date.addingTimeInterval(-86_400))
+        return try searchInChunks(1, next - 1) { IMAPCommand.uidSearch(from: $0, through: $1, since: day) }
+    }
+
+    /// INTERNALDATE of each UID (`UID FETCH set (INTERNALDATE)` after EXAMINE, a single short line
+    /// per message; never a body through a custom FETCH, libcurl note §0).
+    public func arrivals(of uids: [UInt32], uidValidity: UInt32) async throws(MailboxError) -> [UInt32: Date] {
+        guard !uids.isEmpty else { return [:] }
+        let current = try status()
+        guard current.uidValidity == uidValidity else {
+            throw failure(.fetch, reason: .uidValidityChanged(expected: uidValidity, actual: current.uidValidity))
+        }
+        var dates: [UInt32: Date] = [:]
+        for set in IMAPCommand.uidSets(uids) {
+            let result = try run(.fetch) { () throws(CurlError) in
+                try session.command(IMAPCommand.internalDates(set), mailbox: mailbox)
+            }
+            dates.merge(IMAPResponse.internalDates(in: IMAPResponse.lines(result.body))) { first, _ in first }
+        }
+        return dates
+    }
+
+    private func searchInChunks(_ from: UInt32, _ last: UInt32, _ command: (UInt32, UInt32) -> String) throws(MailboxError) -> [UInt32] {
         var found: [UInt32] = []
-        var first = after + 1
+        var first = from
         while true {
             let end = last - first < Self.uidsPerSearch ? last : first + Self.uidsPerSearch - 1
             let range = first...end
-            let result = try run(.search) { () throws(CurlError) in
-                try session.command(IMAPCommand.uidSearch(from: first, through: end), mailbox: mailbox)
-            }
+            let result = try run(.search) { () throws(CurlError) in try session.command(command(range.lowerBound, end), mailbox: mailbox) }
             // QUIRK: `UID a:b` includes the highest UID even when it lies outside the range (RFC 3501 `*`
             // semantics, Dovecot), and unsolicited `* n EXISTS` lines share the body: filter.
             found += IMAPResponse.searchUIDs(in: IMAPResponse.lines(result.body)).filter { range.contains($0) }
@@ -104,15 +136,11 @@ public actor IMAPMailbox: Mailbox {
     }
 
     private func fetch(uid: UInt32, uidValidity: UInt32, section: String?) throws(MailboxError) -> [UInt8] {
-        let examine = try request(.fetch, folder: mailbox, uid: uid) { () throws(IMAPRequestProblem) in try IMAPCommand.examine(mailbox) }
+        _ = try request(.fetch, folder: mailbox, uid: uid) { () throws(IMAPRequestProblem) in try IMAPCommand.examine(mailbox) }
         let result: CurlEasy.Result
         do {
             result = try session.retryingStaleConnection { () throws(CurlError) in
-                let examined = try session.command(examine, mailbox: mailbox)
-                guard IMAPResponse.isReadOnly(IMAPResponse.lines(examined.headerLines)) else {
-                    throw CurlError(code: Int(CURLE_QUOTE_ERROR.rawValue), message: "EXAMINE did not report [READ-ONLY]; not fetching (it would set \\Seen)",
-                                    serverResponse: CurlError.failureLine(in: examined.headerLines))
-                }
+                _ = try examineReadOnly()
                 return try session.fetch(mailbox: mailbox, uidValidity: uidValidity, uid: uid, section: section)
             }
         } catch {
@@ -165,12 +193,34 @@ public actor IMAPMailbox: Mailbox {
 
     // MARK: - Pieces
 
+    /// `EXAMINE` of this handle's own mailbox on its own URL (libcurl SELECTs it first when it
+    /// has not): the server then has it read-only, so a URL fetch cannot set `\Seen` (§2.4).
+    private func examineReadOnly() throws(CurlError) -> CurlEasy.Result {
+        let command: String
+        do { command = try IMAPCommand.examine(mailbox) } catch {
+            throw CurlError(code: Int(CURLE_URL_MALFORMAT.rawValue), message: error.problem)
+        }
+        let examined = try session.command(command, mailbox: mailbox)
+        guard IMAPResponse.isReadOnly(IMAPResponse.lines(examined.headerLines)) else {
+            throw CurlError(code: Int(CURLE_QUOTE_ERROR.rawValue), message: "EXAMINE did not report [READ-ONLY]; not fetching (it would set \\Seen)",
+                            serverResponse: CurlError.failureLine(in: examined.headerLines))
+        }
+        return examined
+    }
+
     private func searchMessageID(_ messageID: String, folder: String) throws(MailboxError) -> [UInt32] {
         guard let id = MessageID(messageID) else {
             throw failure(.search, folder: folder, reason: .invalidRequest("not a usable Message-ID: \(IMAPCommand.escaped(messageID))"))
         }
         let command = try request(.search, folder: folder) { () throws(IMAPRequestProblem) in try IMAPCommand.uidSearch(messageID: id.value) }
-        let result = try run(.search, folder: folder) { () throws(CurlError) in try session.command(command, mailbox: folder) }
+        // NOOP first: a SEARCH on a mailbox this connection already has selected only sees the
+        // messages the server has announced to it, and a draft stored through another connection
+        // (one cut after its APPEND) is announced only at the next sync. Missing it meant a
+        // second copy (FaultSweepTests, APPEND cut after the literal).
+        let result = try run(.search, folder: folder) { () throws(CurlError) in
+            _ = try session.command("NOOP", mailbox: folder)
+            return try session.command(command, mailbox: folder)
+        }
         return IMAPResponse.searchUIDs(in: IMAPResponse.lines(result.body)).sorted()
     }
 
@@ -198,7 +248,7 @@ public actor IMAPMailbox: Mailbox {
         }
     }
 
-    private func run<T>(_ operation: MailboxError.Operation, folder: String? = nil, uid: UInt32? = nil,
+    func run<T>(_ operation: MailboxError.Operation, folder: String? = nil, uid: UInt32? = nil,
                         _ body: () throws(CurlError) -> T) throws(MailboxError) -> T {
         do {
             return try body()
@@ -216,7 +266,7 @@ public actor IMAPMailbox: Mailbox {
         }
     }
 
-    private func failure(_ operation: MailboxError.Operation, folder: String? = nil, uid: UInt32? = nil,
+    func failure(_ operation: MailboxError.Operation, folder: String? = nil, uid: UInt32? = nil,
                          reason: MailboxError.Reason) -> MailboxError {
         MailboxError(mailbox: name, operation: operation, folder: folder ?? mailbox, uid: uid, reason: reason)
     }

@@ -32,13 +32,19 @@ public struct MailSendError: Error, Sendable, CustomStringConvertible {
         return .permanent
     }
 
-    /// A timeout or broken connection after the data was handed over may still have delivered
-    /// the message: check Sent/Message-ID before sending again (the outbox holds it for a person).
+    /// The whole message was handed over and then the connection broke, timed out or was stopped
+    /// with no SMTP reply to it: the server may have accepted it after the final dot. Never send
+    /// such a message again blindly (issue 7 item 3). A failure before the end of the data, or a
+    /// 4xx/5xx reply to it, is known: nothing was delivered.
     public var outcomeUnknown: Bool {
-        guard let error = curlError, dataHandedOver != false else { return false }
-        // 28 timeout, 52 nothing back, 55/56 send/receive broke — unless the server said no.
-        let uncertain: Set<Int> = [28, 52, 55, 56]
-        return uncertain.contains(error.code) && error.disposition != .permanent
+        guard let error = curlError, error.uploadFinished else { return false }
+        // 8 weird reply, 28 timeout, 42 stopped, 52 nothing back, 55/56 send/receive broke.
+        let uncertain: Set<Int> = [8, 28, 42, 52, 55, 56]
+        guard uncertain.contains(error.code) else { return false }
+        let replied = error.serverResponse.map { reply in
+            reply.count >= 3 && reply.prefix(3).allSatisfy(\.isNumber) && (reply.hasPrefix("4") || reply.hasPrefix("5"))
+        } ?? false
+        return !replied
     }
 
     public var description: String {

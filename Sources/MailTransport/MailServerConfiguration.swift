@@ -31,9 +31,12 @@ public struct MailServerConfiguration: Sendable, CustomStringConvertible {
     public var connectTimeout: Duration = .seconds(15)
     /// Longest wait for any single server response (`CURLOPT_SERVER_RESPONSE_TIMEOUT`).
     public var responseTimeout: Duration = .seconds(60)
-    /// A transfer slower than `lowSpeedBytesPerSecond` for `lowSpeedTime` is aborted.
-    public var lowSpeedBytesPerSecond = 1
+    /// A transfer slower than `lowSpeedBytesPerSecond` for `lowSpeedTime` is aborted (1 byte/s
+    /// let a trickling server stall the whole cycle: issue 7 item 7).
+    public var lowSpeedBytesPerSecond = 1024
     public var lowSpeedTime: Duration = .seconds(60)
+    /// Total time per transfer, growing with its size, and the stop flag (SIGTERM).
+    public var limits = TransferLimits()
     /// Messages above this are refused by `fetch` (the daemon records the request as too large).
     public var maxMessageBytes = 50 * 1024 * 1024
     /// Redacted protocol lines for debugging (see `ProtocolTraceRedactor`); nil in production.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A mailbox the daemon polls and, in `drafts` review mode, writes replies into. Reading never
 /// changes what staff see: no `\Seen`, no moves, no deletes (design.md, "Mail contracts").
 ///
@@ -33,4 +35,13 @@ public protocol Mailbox: Sendable {
     /// Makes our own draft with this Message-ID in `folder` read as a draft again (`+\Draft`,
     /// `-\Seen`): a crash between APPEND and the flag change leaves it flagged `\Seen` only.
     func repairDraftFlags(messageID: String, folder: String) async throws(MailboxError)
+
+    /// When each of `uids` reached this mailbox (IMAP INTERNALDATE, the Maildir file's time): the
+    /// request day and the backlog cut, never the sender's Date header. A UID the server says
+    /// nothing about is missing from the answer. Default (see Mailbox+Arrival): nothing known.
+    func arrivals(of uids: [UInt32], uidValidity: UInt32) async throws(MailboxError) -> [UInt32: Date]
+
+    /// UIDs of the messages that may have arrived at or after `date`, ascending: a superset (IMAP
+    /// SEARCH SINCE counts whole days); filter with `arrivals`. Default: every UID.
+    func uids(arrivedSince date: Date) async throws(MailboxError) -> [UInt32]
 }

@@ -75,6 +75,12 @@ final class MaildirFolder {
         return nil
     }
 
+    /// The file's modification time (after a scan); nil when it is gone.
+    func arrival(uid: UInt32) -> Date? {
+        guard let relative = files[uid] else { return nil }
+        return (try? FileManager.default.attributesOfItem(atPath: "\(path)/\(relative)"))?[.modificationDate] as? Date
+    }
+
     /// The header block of a message (up to 256 KiB) and the file's size.
     func readHeader(uid: UInt32) throws(MaildirProblem) -> (header: [UInt8], size: Int)? {
         for attempt in 0..<2 {

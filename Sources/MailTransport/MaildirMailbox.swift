@@ -78,6 +78,25 @@ public actor MaildirMailbox: Mailbox {
         try search(messageID, in: "INBOX")
     }
 
+    /// The file's modification time: set when the MDA wrote it, kept by the renames of a mail
+    /// client (new/ → cur/, flag changes). Dovecot takes the same time as INTERNALDATE.
+    public func arrivals(of uids: [UInt32], uidValidity: UInt32) async throws(MailboxError) -> [UInt32: Date] {
+        let inbox = folder("INBOX")
+        let status = try scan(inbox, .fetch)
+        guard status.uidValidity == uidValidity else {
+            throw failure(.fetch, reason: .uidValidityChanged(expected: uidValidity, actual: status.uidValidity))
+        }
+        var dates: [UInt32: Date] = [:]
+        for uid in uids { dates[uid] = inbox.arrival(uid: uid) }
+        return dates
+    }
+
+    public func uids(arrivedSince date: Date) async throws(MailboxError) -> [UInt32] {
+        let inbox = folder("INBOX")
+        _ = try scan(inbox, .search)
+        return inbox.files.keys.filter { (inbox.arrival(uid: $0) ?? date) >= date }.sorted()
+    }
+
     public func appendDraft(_ raw: [UInt8], folder name: String) throws(MailboxError) -> UInt32? {
         let drafts = folder(name)
         let unique: String

@@ -7,8 +7,25 @@ final class TransferContext {
     var upload: [UInt8] = []
     var uploadOffset = 0
     let maxBodyBytes: Int
+    /// Set when the transfer has limits (see `TransferLimits`).
+    var clock: TransferClock?
+    /// The connection's socket, shut by the progress callback when it ends a transfer.
+    var socket: ConnectionSocket?
 
     init(maxBodyBytes: Int) { self.maxBodyBytes = maxBodyBytes }
+}
+
+/// Returning non-zero aborts the transfer (CURLE_ABORTED_BY_CALLBACK); see `TransferClock`.
+let transferProgressCallback: curl_xferinfo_callback = { userdata, dltotal, dlnow, ultotal, ulnow in
+    guard let userdata else { return 0 }
+    let context = Unmanaged<TransferContext>.fromOpaque(userdata).takeUnretainedValue()
+    guard let clock = context.clock else { return 0 }
+    if clock.aborted != nil { return 1 }
+    guard clock.check(size: Int64(max(dltotal, dlnow, ultotal, ulnow)), moved: Int64(dlnow + ulnow)) else { return 0 }
+    // The connection is abandoned: shut its socket, or libcurl's polite LOGOUT/QUIT on the
+    // stalled connection waits a whole response timeout for an answer that will not come.
+    context.socket?.shutDown()
+    return 1
 }
 
 /// Returning fewer bytes than offered makes libcurl abort with CURLE_WRITE_ERROR: the size cap.

@@ -13,7 +13,7 @@ struct CheckConfigCommand: AsyncParsableCommand {
     @Option(name: .long, help: "ocm-intake.yaml.")
     var config: String?
 
-    @Flag(name: .long, help: "Also log in to every mailbox (STATUS) and report.")
+    @Flag(name: .long, help: "Also log in to every mailbox and SMTP, and check that the Drafts folder exists and can be written to.")
     var connect = false
 
     func run() async throws {
@@ -26,10 +26,16 @@ struct CheckConfigCommand: AsyncParsableCommand {
         print("  templates: \(c.templatesDirectory): ok")
         guard connect else { return }
         var failed = false
+        // Drafts go to Aseguramiento's folder (MessageIntake.replyMailbox), in `review: drafts`.
+        let draftsRole = c.review == .drafts ? (c.mailboxes.first { $0.role == "aseguramiento" } ?? c.mailboxes[0]).role : nil
         for entry in c.mailboxes {
             do {
-                let status = try await entry.server.openMailbox().status()
+                let mailbox = try entry.server.openMailbox()
+                let status = try await mailbox.status()
                 print("  \(entry.role): connected, uidvalidity \(status.uidValidity), \(status.messages) message(s)")
+                if entry.role == draftsRole, let imap = mailbox as? IMAPMailbox {
+                    failed = try await !Self.report(imap.checkDraftsFolder(entry.draftsFolder), role: entry.role) || failed
+                }
             } catch {
                 failed = true
                 print("  \(entry.role): FAILED \(error)")
@@ -45,5 +51,22 @@ struct CheckConfigCommand: AsyncParsableCommand {
             }
         }
         if failed { throw ExitStatus.runtimeFailure }
+    }
+
+    /// Prints what was found about the drafts folder; false when drafts cannot be stored there.
+    static func report(_ check: DraftsFolderCheck, role: String) -> Bool {
+        let marked = check.specialUse.map { "the server's \\Drafts folder is '\($0)'" } ?? "the server marks no folder \\Drafts"
+        guard check.exists else {
+            let hint = check.specialUse.map { " (set drafts_folder: \($0))" } ?? ""
+            print("  \(role): FAILED drafts folder '\(check.configured)' does not exist; \(marked)\(hint)")
+            return false
+        }
+        guard check.writable == true else {
+            print("  \(role): FAILED drafts folder '\(check.configured)' cannot be written to: \(check.problem ?? "APPEND refused")")
+            return false
+        }
+        let note = check.specialUse == check.configured ? "it is the server's \\Drafts folder" : "note: \(marked)"
+        print("  \(role): drafts folder '\(check.configured)' exists and can be written to; \(note)")
+        return true
     }
 }

@@ -16,6 +16,7 @@ final class DaemonCommandTests: XCTestCase {
             for sample in try fm.contentsOfDirectory(atPath: CommandLineTests.packageRoot.appendingPathComponent("Samples").path) where sample.hasSuffix(".eml") {
                 try fm.copyItem(at: CommandLineTests.packageRoot.appendingPathComponent("Samples/\(sample)"),
                                 to: root.appendingPathComponent("mail/\(box)/new/\(sample).\(box)"))
+                try SampleArrival.stamp(root.appendingPathComponent("mail/\(box)/new/\(sample).\(box)"))
             }
         }
         try write(config: "")

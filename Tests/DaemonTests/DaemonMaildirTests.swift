@@ -30,6 +30,7 @@ final class DaemonMaildirTests: XCTestCase {
             for sample in samples {
                 try FileManager.default.copyItem(at: Package.root.appendingPathComponent("Samples").appendingPathComponent(sample),
                                                  to: maildir(box).appendingPathComponent("new").appendingPathComponent("\(sample).\(box)"))
+                try SampleArrival.stamp(maildir(box).appendingPathComponent("new").appendingPathComponent("\(sample).\(box)"))
             }
         }
         let inboxBefore = ["aseguramientoocm", "formacionocm"].map { box in (files(maildir(box).appendingPathComponent("new")),

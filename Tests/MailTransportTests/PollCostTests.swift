@@ -26,7 +26,7 @@ final class PollCostTests: XCTestCase {
             XCTAssertEqual(first.messages, count)
             let before = await mailbox.counters
 
-            // Five polls with nothing new (one STATUS each, no search), then the newest ten as
+            // Five polls with nothing new (one EXAMINE each, no search), then the newest ten as
             // after a burst of new mail (one bounded UID SEARCH). Times: the last round.
             var statusTime = Duration.zero, searchTime = Duration.zero
             for _ in 0..<5 {
@@ -59,7 +59,7 @@ final class PollCostTests: XCTestCase {
                   + "last round: STATUS \(figure.status) ms, UID SEARCH of the newest 10 \(figure.search) ms")
         }
         XCTAssertEqual(figures[0].transfers, figures[1].transfers)
-        XCTAssertEqual(figures[1].transfers, 10, "per round one STATUS + one UID SEARCH")
+        XCTAssertEqual(figures[1].transfers, 10, "per round one EXAMINE + one UID SEARCH")
         XCTAssertEqual(figures[1].connections, 0)
     }
 

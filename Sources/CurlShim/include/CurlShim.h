@@ -17,6 +17,9 @@ CURLcode cs_setopt_write_function(CURL *h, CURLoption opt, curl_write_callback c
 CURLcode cs_setopt_read_function(CURL *h, curl_read_callback cb);
 CURLcode cs_setopt_debug_function(CURL *h, curl_debug_callback cb);
 CURLcode cs_setopt_xferinfo_function(CURL *h, curl_xferinfo_callback cb);
+/* CURLOPT_SOCKOPTFUNCTION / CURLOPT_CLOSESOCKETFUNCTION: to know the connection's socket. */
+CURLcode cs_setopt_sockopt_function(CURL *h, curl_sockopt_callback cb);
+CURLcode cs_setopt_closesocket_function(CURL *h, curl_closesocket_callback cb);
 
 CURLcode cs_getinfo_long(CURL *h, CURLINFO info, long *out);
 CURLcode cs_getinfo_off(CURL *h, CURLINFO info, curl_off_t *out);

@@ -1,0 +1,16 @@
+import Foundation
+
+/// The daemon takes a mail's arrival from its Maildir file's time (issue 7 item 4), so a sample
+/// copied into a Maildir gets the time its Date header says it was sent, as if delivered then.
+enum SampleArrival {
+    static func stamp(_ file: URL) throws {
+        let text = String(decoding: try Data(contentsOf: file).prefix(64 * 1024), as: UTF8.self)
+        guard let line = text.components(separatedBy: "\n").first(where: { $0.lowercased().hasPrefix("date:") }) else { return }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        let value = line.dropFirst("date:".count).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let date = formatter.date(from: value) else { return }
+        try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: file.path)
+    }
+}
