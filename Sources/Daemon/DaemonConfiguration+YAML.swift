@@ -18,7 +18,7 @@ import Yams
 extension DaemonConfiguration {
     static let topKeys = ["mailboxes", "smtp", "review", "poll_interval", "ledger", "templates", "rules", "time_zone",
                           "hostname", "max_message_bytes", "max_replies_per_sender_per_day", "batch_size"]
-    static let serverKeys = ["role", "address", "url", "login", "secret_file", "secret_env", "auth", "ca_file", "drafts_folder"]
+    static let serverKeys = ["role", "address", "url", "login", "secret_file", "secret_env", "auth", "ca_file", "drafts_folder", "oauth"]
 
     /// Loads and resolves the file at `path`; every problem names file, line and key.
     /// `readSecrets: false` validates where secrets come from without reading them: for the
@@ -101,7 +101,7 @@ extension DaemonConfiguration {
     }
 
     static func server(_ node: Node, _ r: YAMLNodeReader, key: String, base: URL, secrets: SecretSource.Context, maxBytes: Int) throws(ConfigError) -> MailServerConfiguration {
-        let m = try r.mapping(node, key: key, allowed: key == "smtp" ? ["url", "login", "secret_file", "secret_env", "auth", "ca_file"] : serverKeys)
+        let m = try r.mapping(node, key: key, allowed: key == "smtp" ? ["url", "login", "secret_file", "secret_env", "auth", "ca_file", "oauth"] : serverKeys)
         let urlNode = try r.required(m, "url", in: node)
         var text = try r.string(urlNode, key: "url")
         if text.hasPrefix("maildir:"), !text.hasPrefix("maildir:/") {
@@ -127,6 +127,11 @@ extension DaemonConfiguration {
             mechanism = parsed
         }
         configuration.mechanism = mechanism
+        // `oauth:` (DaemonConfiguration+OAuth.swift): tokens from a client-credentials grant.
+        if let oauth = try oauthSecret(m, r, mechanism: mechanism, entry: node, base: base, secrets: secrets) {
+            configuration.secret = oauth
+            return configuration
+        }
         if let secret = try SecretSource.resolve(m, r, base: base, secrets: secrets) {
             let isToken = mechanism == .xoauth2 || mechanism == .oauthBearer
             configuration.secret = isToken ? .oauth2Token(secret) : .password(secret)

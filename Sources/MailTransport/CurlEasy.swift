@@ -25,6 +25,10 @@ public final class CurlEasy {
     private var trace: ProtocolTrace?
     /// A transfer whose body grows past this many bytes is aborted (CURLE_WRITE_ERROR).
     public var maxBodyBytes: Int
+    /// Set by `useOAuth`: every transfer first makes sure the bearer is current (OAuthBearerTransfer.swift).
+    var oauth: OAuthBearerState?
+    /// The protocol lines of the last failed transfer (an OAuth login's error challenge).
+    private(set) var lastFailureLines: [String] = []
 
     public init(maxBodyBytes: Int = 64 * 1024 * 1024) throws(CurlError) {
         CurlRuntime.initialize()
@@ -101,6 +105,11 @@ public final class CurlEasy {
 
     /// Runs one transfer (download, custom command, or upload of `upload`).
     public func perform(upload: [UInt8]? = nil) throws(CurlError) -> Result {
+        if let oauth { return try performWithBearer(oauth, upload: upload) }
+        return try performTransfer(upload: upload)
+    }
+
+    func performTransfer(upload: [UInt8]?) throws(CurlError) -> Result {
         let context = TransferContext(maxBodyBytes: maxBodyBytes)
         let opaque = Unmanaged.passRetained(context).toOpaque()
         defer { Unmanaged<TransferContext>.fromOpaque(opaque).release() }
@@ -124,6 +133,7 @@ public final class CurlEasy {
         _ = cs_setopt_pointer(handle, CURLOPT_HEADERDATA, nil)
         _ = cs_setopt_pointer(handle, CURLOPT_READDATA, nil)
         guard rc == CURLE_OK else {
+            lastFailureLines = context.headerLines
             let message = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(rc))
             throw CurlError(code: Int(rc.rawValue), message: message,
                             serverResponse: CurlError.failureLine(in: context.headerLines))
