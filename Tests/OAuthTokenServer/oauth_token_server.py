@@ -14,7 +14,8 @@ throwaway CA, made with openssl by scripts/lab/lab-up.sh). It implements:
   token, 401 {"active": false} otherwise.
 * POST /control  switches (JSON): expires_in (seconds, default 3600), fail ("invalid_client" |
   "server_error" | null), issue_expired (tokens dead on arrival at the server), revoke_all.
-* GET /stats  {"token_requests", "issued", "refused", "introspections", "introspections_ok"}.
+* GET /stats  {"token_requests", "issued", "refused", "introspections", "introspections_ok"};
+  GET /issued  every token handed out (so tests can grep logs for them).
 
 Usage: oauth_token_server.py --port P --cert C --key K --clients clients.json --domain D [--pid F]
 clients.json: {"CLIENT_ID": {"secret": "...", "certificate": "/path/cert.pem"}, ...}
@@ -145,6 +146,10 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/stats":
             with lock:
                 return self.reply(200, dict(stats, live_tokens=sum(1 for t in tokens.values() if not t["revoked"] and t["expires"] > time.time())))
+        if self.path == "/issued":
+            # every token handed out, for tests that grep logs for them (lab use only)
+            with lock:
+                return self.reply(200, sorted(tokens))
         if self.path.startswith("/introspect"):
             auth = self.headers.get("Authorization", "")
             token = auth[len("Bearer "):] if auth.startswith("Bearer ") else ""
