@@ -134,3 +134,29 @@ final class OAuthConfigurationTests: XCTestCase {
         XCTAssertThrowsError(try load("auth: xoauth2\noauth:\n  tenant: t1", readSecrets: false))
     }
 }
+
+/// The shipped production configuration: XOAUTH2 everywhere with one app (a YAML anchor).
+final class ProductionOAuthConfigurationTests: XCTestCase {
+    func testTheProductionConfigurationLogsInToMicrosoft365WithOneAppForAllThreeServers() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ocm-prod-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let config = dir.appendingPathComponent("ocm-intake.yaml")
+        try FileManager.default.copyItem(at: Package.root.appendingPathComponent("config/ocm-intake.production.yaml"), to: config)
+        try runProcess("/usr/bin/openssl", ["req", "-x509", "-new", "-nodes", "-newkey", "rsa:2048", "-subj", "/CN=ocm-intake",
+                                            "-days", "2", "-keyout", dir.appendingPathComponent("ocm-app.key").path,
+                                            "-out", dir.appendingPathComponent("ocm-app.crt").path])
+        chmod(dir.appendingPathComponent("ocm-app.key").path, 0o600)
+        let configuration = try DaemonConfiguration.load(path: config.path, environment: [:])
+        var clients: [OAuthTokenClient] = []
+        for server in configuration.mailboxes.map(\.server) + [try XCTUnwrap(configuration.smtp)] {
+            guard case .oauth2(let client)? = server.secret else { return XCTFail("\(server.url) is not OAuth") }
+            clients.append(client)
+        }
+        XCTAssertTrue(clients.allSatisfy { $0 === clients[0] }, "one token for both mailboxes and SMTP")
+        XCTAssertEqual(clients[0].settings.tokenURL, "https://login.microsoftonline.com/icetex.gov.co/oauth2/v2.0/token")
+        XCTAssertEqual(clients[0].settings.scope, "https://outlook.office365.com/.default")
+        guard case .certificate(let certificate) = clients[0].settings.credential else { return XCTFail("not a certificate") }
+        XCTAssertEqual(certificate.algorithm, .ps256)
+    }
+}
