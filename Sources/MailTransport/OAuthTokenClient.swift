@@ -44,6 +44,9 @@ public final class OAuthTokenClient: @unchecked Sendable {
 
     public var counts: Figures { lock.withLock { figures } }
 
+    /// When the kept token expires (nil without one).
+    public var expiry: Date? { lock.withLock { token?.expiresAt } }
+
     /// The last failed token request, cleared by the next success.
     public var lastFailure: OAuthError? { lock.withLock { lastError } }
 

@@ -25,14 +25,14 @@ struct CheckConfigCommand: AsyncParsableCommand {
         print("  rules: \(setup.rules.areas.count) areas, \(setup.rules.kinds.count) kinds, \(setup.rules.materials.count) material items (\(c.rulesDirectory))")
         print("  templates: \(c.templatesDirectory): ok")
         guard connect else { return }
-        var failed = false
+        var failed = !OAuthConnectCheck.tokens(c)
         for entry in c.mailboxes {
             do {
                 let status = try await entry.server.openMailbox().status()
                 print("  \(entry.role): connected, uidvalidity \(status.uidValidity), \(status.messages) message(s)")
             } catch {
                 failed = true
-                print("  \(entry.role): FAILED \(error)")
+                print("  \(entry.role): FAILED at step \(OAuthConnectCheck.step(of: error)): \(error)")
             }
         }
         if let smtp = c.smtp {
@@ -41,7 +41,7 @@ struct CheckConfigCommand: AsyncParsableCommand {
                 print("  smtp \(smtp.url): connected and logged in")
             } catch {
                 failed = true
-                print("  smtp \(smtp.url): FAILED \(error)")
+                print("  smtp \(smtp.url): FAILED at step \(OAuthConnectCheck.step(of: error)): \(error)")
             }
         }
         if failed { throw ExitStatus.runtimeFailure }

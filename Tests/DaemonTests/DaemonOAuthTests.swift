@@ -178,4 +178,36 @@ final class DaemonOAuthTests: XCTestCase {
         XCTAssertFalse(run.all.contains("eyJ"), "a JWT (client assertion) in the log")
         XCTAssertFalse(run.all.contains("client_assertion="), "the token request body in the log")
     }
+
+    func testCheckConfigConnectSaysWhichStepFailedAndStatusShowsTheAuthModeAndTokenError() throws {
+        try writeConfig()
+        let good = try work.command(["check-config", "--connect"])
+        XCTAssertEqual(good.status, 0, good.all)
+        XCTAssertTrue(good.stdout.contains("token obtained (valid"), good.all)
+        XCTAssertTrue(good.stdout.contains("aseguramiento: connected") && good.stdout.contains("formacion: connected"), good.all)
+        XCTAssertTrue(good.stdout.contains("connected and logged in"), "SMTP: \(good.all)")
+        try work.onceOK()  // baseline: the ledger knows both mailboxes
+
+        _ = try endpoint("/control", post: #"{"fail": "invalid_client"}"#)
+        let noToken = try work.command(["check-config", "--connect"])
+        XCTAssertEqual(noToken.status, 1, noToken.all)
+        XCTAssertTrue(noToken.stdout.contains("FAILED at step token: OAuth token request"), noToken.all)
+        XCTAssertTrue(noToken.stdout.contains("AADSTS7000215"), noToken.all)
+        XCTAssertTrue(noToken.stdout.contains("aseguramiento: FAILED at step token"), noToken.all)
+
+        _ = try endpoint("/control", post: #"{"fail": null, "issue_expired": true}"#)
+        let refused = try work.command(["check-config", "--connect"])
+        XCTAssertEqual(refused.status, 1, refused.all)
+        XCTAssertTrue(refused.stdout.contains("aseguramiento: FAILED at step login: ") && refused.stdout.contains("IMAP.AccessAsApp"), refused.all)
+        XCTAssertTrue(refused.stdout.contains("FAILED at step login") && refused.stdout.contains("SMTP.SendAsApp"), refused.all)
+
+        _ = try work.once()  // records the refused logins in the ledger
+        let status = try work.status()
+        XCTAssertEqual(status.status, 0, status.all)
+        for role in ["aseguramiento", "formacion"] {
+            let line = try XCTUnwrap(status.stdout.split(separator: "\n").first { $0.hasPrefix("mailbox \(role)") }, status.all)
+            XCTAssertTrue(line.contains("auth xoauth2"), String(line))
+            XCTAssertTrue(line.contains("OAuth failing since") && line.contains("OAuth login refused"), String(line))
+        }
+    }
 }
