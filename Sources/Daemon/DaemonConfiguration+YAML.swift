@@ -7,9 +7,10 @@ import Yams
 /// - `mailboxes` (list, required): `role` (aseguramiento|formacion), `address`, `url`
 ///   (`imaps://host[:port]/INBOX`, `imap://…` with STARTTLS, or `maildir:PATH`), `login`,
 ///   `secret_file` (systemd LoadCredential path; refused when readable by others) or
-///   `secret_env` (variable name), `auth` [plain|login|xoauth2], `ca_file`, `drafts_folder` [Drafts].
+///   `secret_env` (variable name), `auth` [plain|login|xoauth2], `ca_file`, `drafts_folder` [Drafts],
+///   `oauth` (tokens from a client-credentials grant: DaemonConfiguration+OAuth.swift).
 /// - `smtp`: `url` (`smtps://…` or `smtp://…` with STARTTLS), `login`, `secret_file`/`secret_env`,
-///   `auth`, `ca_file`. Required when `review` is `queue` or `off`.
+///   `auth`, `ca_file`, `oauth`. Required when `review` is `queue` or `off`.
 /// - `review` [drafts] · `poll_interval` seconds [60] · `ledger` [ledger.sqlite] · `templates`
 ///   [Templates] · `rules` [folder of this file] · `time_zone` [America/Bogota] · `hostname`
 ///   [ocm-intake.local] · `max_message_bytes` [26214400] · `max_replies_per_sender_per_day` [10]

@@ -231,6 +231,31 @@ final class OAuthLoginTests: XCTestCase {
     }
 }
 
+/// A server that offers only OAUTHBEARER (RFC 7628), not XOAUTH2: the same settings log in.
+final class OAuthBearerOnlyTests: XCTestCase {
+    func testAServerOfferingOnlyOAUTHBEARERIsLoggedInToForIMAPAndSMTP() async throws {
+        setenv("LAB_OAUTH2_MECHS", "oauthbearer", 1)
+        defer { unsetenv("LAB_OAUTH2_MECHS") }
+        let lab = try PrivateLab.start(oauth: true)
+        defer { lab.destroy() }
+        let secret = try String(contentsOfFile: lab["LAB_OAUTH_SECRET_FILE"], encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let client = OAuthTokenClient(settings: OAuthSettings(tokenURL: lab["LAB_OAUTH_TOKEN_URL"], clientID: lab["LAB_OAUTH_CLIENT_ID"],
+                                                              credential: .secret(secret), caFile: lab.ca))
+        let imap = MailServerConfiguration(url: try MailServerURL(parsing: "\(lab.imapsURL)/INBOX"), login: lab.address("formacionocm"),
+                                           secret: .oauth2(client), caFile: lab.ca)
+        _ = try await IMAPMailbox(configuration: imap).status()
+        let smtp = MailServerConfiguration(url: try MailServerURL(parsing: "\(lab.submissionURL)/ocm-oauth-tests"),
+                                           login: lab.address("formacionocm"), secret: .oauth2(client), caFile: lab.ca)
+        let id = "<oauthbearer-\(UUID().uuidString)@icetex.gov.co>"
+        let raw = Array("From: <\(lab.address("formacionocm"))>\r\nTo: <\(lab.address("ana"))>\r\nSubject: x\r\nMessage-ID: \(id)\r\n\r\nhola\r\n".utf8)
+        try await smtp.openSender().send(raw, from: lab.address("formacionocm"), to: [lab.address("ana")])
+        _ = try lab.waitFor("ana", messageID: id)
+        let log = (try? String(contentsOfFile: lab.dir + "/log/dovecot.log", encoding: .utf8)) ?? ""
+        XCTAssertTrue(log.contains("method=OAUTHBEARER"), log)
+        XCTAssertEqual(client.counts.requests, 1)
+    }
+}
+
 final class LineCollector: @unchecked Sendable {
     private let lock = NSLock()
     private var lines: [String] = []
