@@ -20,10 +20,10 @@ public struct OAuthCertificate: Sendable, Hashable, CustomStringConvertible {
         var error = [CChar](repeating: 0, count: 256)
         let cert = Array(certificatePEM.utf8), key = Array(keyPEM.utf8)
         guard oc_certificate_thumbprints(cert.map { CChar(bitPattern: $0) }, cert.count, &sha1, &sha256, &error, error.count) == 0 else {
-            throw OAuthCertificateProblem(file: .certificate, problem: String(cString: error))
+            throw OAuthCertificateProblem(file: .certificate, problem: Self.text(error))
         }
         let match = oc_key_matches_certificate(cert.map { CChar(bitPattern: $0) }, cert.count, key.map { CChar(bitPattern: $0) }, key.count, &error, error.count)
-        guard match >= 0 else { throw OAuthCertificateProblem(file: .key, problem: String(cString: error)) }
+        guard match >= 0 else { throw OAuthCertificateProblem(file: .key, problem: Self.text(error)) }
         guard match == 1 else { throw OAuthCertificateProblem(file: .key, problem: "the private key does not belong to the certificate") }
         self.algorithm = algorithm
         self.keyPEM = keyPEM
@@ -48,6 +48,11 @@ public struct OAuthCertificate: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(algorithm.rawValue) x5t#S256=\(sha256Thumbprint)" }
 
+    /// The C shim's NUL-terminated error text.
+    private static func text(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     private static func json(_ object: [String: Any]) -> [UInt8] {
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return Array(data)
@@ -59,7 +64,7 @@ public struct OAuthCertificate: Sendable, Hashable, CustomStringConvertible {
         var error = [CChar](repeating: 0, count: 256)
         let key = Array(keyPEM.utf8).map { CChar(bitPattern: $0) }
         guard oc_sign_sha256(key, key.count, algorithm == .ps256 ? 1 : 0, data, data.count, &signature, &length, &error, error.count) == 0 else {
-            throw OAuthCertificateProblem(file: .key, problem: String(cString: error))
+            throw OAuthCertificateProblem(file: .key, problem: Self.text(error))
         }
         return Array(signature.prefix(length))
     }
