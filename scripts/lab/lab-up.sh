@@ -359,6 +359,7 @@ for attempt in 1 2 3 4 5; do
   DOVECOT_PID=$!; echo "$DOVECOT_PID" > "$LAB/run/dovecot.pid"
   if ! wait_listening "$DOVECOT_PID" "$IMAP_PORT" "$IMAPS_PORT"; then
     stop_pid "$DOVECOT_PID"; DOVECOT_PID=; echo "lab-up: dovecot failed (attempt $attempt), see $LAB/log/dovecot.log" >&2
+    [ -n "$OAUTH_PID" ] && stop_pid "$OAUTH_PID"; OAUTH_PID=
     [ -z "$LAB_PORTS" ] || break; continue
   fi
   for i in $(seq 200); do [ -S "$LAB/dovecot/run/auth-postfix" ] && [ -S "$LAB/dovecot/run/lmtp" ] && break; sleep 0.02; done
