@@ -48,7 +48,10 @@ let package = Package(
             dependencies: ["MIME", "Intake", .product(name: "Mustache", package: "swift-mustache")],
             path: "Sources/Replies"
         ),
-        .target(name: "MailTransport", dependencies: ["CCurl", "CurlShim", "MIME"], path: "Sources/MailTransport"),
+        // OAuth 2 client assertions (JWT signatures, certificate thumbprints) through the system
+        // OpenSSL (libssl-dev); the same libcrypto libcurl already loads.
+        .target(name: "OAuthCrypto", path: "Sources/OAuthCrypto", linkerSettings: [.linkedLibrary("crypto")]),
+        .target(name: "MailTransport", dependencies: ["CCurl", "CurlShim", "MIME", "OAuthCrypto"], path: "Sources/MailTransport"),
         // The SQLite ledger: plain values in and out, no transport or MIME types.
         .target(
             name: "Ledger",

@@ -7,9 +7,10 @@ import Yams
 /// - `mailboxes` (list, required): `role` (aseguramiento|formacion), `address`, `url`
 ///   (`imaps://host[:port]/INBOX`, `imap://…` with STARTTLS, or `maildir:PATH`), `login`,
 ///   `secret_file` (systemd LoadCredential path; refused when readable by others) or
-///   `secret_env` (variable name), `auth` [plain|login|xoauth2], `ca_file`, `drafts_folder` [Drafts].
+///   `secret_env` (variable name), `auth` [plain|login|xoauth2], `ca_file`, `drafts_folder` [Drafts],
+///   `oauth` (tokens from a client-credentials grant: DaemonConfiguration+OAuth.swift).
 /// - `smtp`: `url` (`smtps://…` or `smtp://…` with STARTTLS), `login`, `secret_file`/`secret_env`,
-///   `auth`, `ca_file`. Required when `review` is `queue` or `off`.
+///   `auth`, `ca_file`, `oauth`. Required when `review` is `queue` or `off`.
 /// - `review` [drafts] · `poll_interval` seconds [60] · `ledger` [ledger.sqlite] · `templates`
 ///   [Templates] · `rules` [folder of this file] · `time_zone` [America/Bogota] · `hostname`
 ///   [ocm-intake.local] · `max_message_bytes` [26214400] · `max_replies_per_sender_per_day` [10]
@@ -21,7 +22,7 @@ extension DaemonConfiguration {
     static let topKeys = ["mailboxes", "smtp", "review", "poll_interval", "ledger", "templates", "rules", "time_zone",
                           "hostname", "max_message_bytes", "max_replies_per_sender_per_day", "batch_size",
                           "low_speed_limit", "low_speed_time", "transfer_timeout", "transfer_timeout_per_mib"]
-    static let serverKeys = ["role", "address", "url", "login", "secret_file", "secret_env", "auth", "ca_file", "drafts_folder"]
+    static let serverKeys = ["role", "address", "url", "login", "secret_file", "secret_env", "auth", "ca_file", "drafts_folder", "oauth"]
 
     /// Loads and resolves the file at `path`; every problem names file, line and key.
     /// `readSecrets: false` validates where secrets come from without reading them: for the
@@ -110,7 +111,7 @@ extension DaemonConfiguration {
     }
 
     static func server(_ node: Node, _ r: YAMLNodeReader, key: String, base: URL, secrets: SecretSource.Context, maxBytes: Int) throws(ConfigError) -> MailServerConfiguration {
-        let m = try r.mapping(node, key: key, allowed: key == "smtp" ? ["url", "login", "secret_file", "secret_env", "auth", "ca_file"] : serverKeys)
+        let m = try r.mapping(node, key: key, allowed: key == "smtp" ? ["url", "login", "secret_file", "secret_env", "auth", "ca_file", "oauth"] : serverKeys)
         let urlNode = try r.required(m, "url", in: node)
         var text = try r.string(urlNode, key: "url")
         if text.hasPrefix("maildir:"), !text.hasPrefix("maildir:/") {
@@ -136,6 +137,11 @@ extension DaemonConfiguration {
             mechanism = parsed
         }
         configuration.mechanism = mechanism
+        // `oauth:` (DaemonConfiguration+OAuth.swift): tokens from a client-credentials grant.
+        if let oauth = try oauthSecret(m, r, mechanism: mechanism, entry: node, base: base, secrets: secrets) {
+            configuration.secret = oauth
+            return configuration
+        }
         if let secret = try SecretSource.resolve(m, r, base: base, secrets: secrets) {
             let isToken = mechanism == .xoauth2 || mechanism == .oauthBearer
             configuration.secret = isToken ? .oauth2Token(secret) : .password(secret)

@@ -28,6 +28,8 @@ extension CurlEasy {
             try set(CURLOPT_XOAUTH2_BEARER, token)
             try set(CURLOPT_LOGIN_OPTIONS, "AUTH=" + (configuration.mechanism ?? .xoauth2).rawValue)
             try set(CURLOPT_SASL_IR, 1)
+        case .oauth2(let client)?:
+            try useOAuth(client, configuration: configuration, server: server)
         case nil:
             break
         }

@@ -29,6 +29,10 @@ public final class CurlEasy {
     public var limits: TransferLimits?
     /// The connection's socket, for ending a stalled transfer at once.
     private let socket = ConnectionSocket()
+    /// Set by `useOAuth`: every transfer first makes sure the bearer is current (OAuthBearerTransfer.swift).
+    var oauth: OAuthBearerState?
+    /// The protocol lines of the last failed transfer (an OAuth login's error challenge).
+    private(set) var lastFailureLines: [String] = []
 
     public init(maxBodyBytes: Int = 64 * 1024 * 1024) throws(CurlError) {
         CurlRuntime.initialize()
@@ -106,6 +110,11 @@ public final class CurlEasy {
 
     /// Runs one transfer (download, custom command, or upload of `upload`).
     public func perform(upload: [UInt8]? = nil) throws(CurlError) -> Result {
+        if let oauth { return try performWithBearer(oauth, upload: upload) }
+        return try performTransfer(upload: upload)
+    }
+
+    func performTransfer(upload: [UInt8]?) throws(CurlError) -> Result {
         let context = TransferContext(maxBodyBytes: maxBodyBytes)
         let opaque = Unmanaged.passRetained(context).toOpaque()
         defer { Unmanaged<TransferContext>.fromOpaque(opaque).release() }
@@ -137,6 +146,7 @@ public final class CurlEasy {
         _ = cs_setopt_pointer(handle, CURLOPT_READDATA, nil)
         _ = cs_setopt_pointer(handle, CURLOPT_XFERINFODATA, nil)
         guard rc == CURLE_OK else {
+            lastFailureLines = context.headerLines
             var code = Int(rc.rawValue)
             var message = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: curl_easy_strerror(rc))
             switch context.clock?.aborted {

@@ -5,11 +5,14 @@ public struct MailServerConfiguration: Sendable, CustomStringConvertible {
         case password(String)
         /// An OAuth 2 access token (Microsoft 365 style XOAUTH2). Refreshing it is the caller's job.
         case oauth2Token(String)
+        /// Tokens from a client-credentials grant, fetched and refreshed as connections need them.
+        case oauth2(OAuthTokenClient)
 
         public var description: String {
             switch self {
             case .password: return "password([redacted])"
             case .oauth2Token: return "oauth2Token([redacted])"
+            case .oauth2(let client): return "oauth2(\(client.settings))"
             }
         }
     }

@@ -25,7 +25,7 @@ struct CheckConfigCommand: AsyncParsableCommand {
         print("  rules: \(setup.rules.areas.count) areas, \(setup.rules.kinds.count) kinds, \(setup.rules.materials.count) material items (\(c.rulesDirectory))")
         print("  templates: \(c.templatesDirectory): ok")
         guard connect else { return }
-        var failed = false
+        var failed = !OAuthConnectCheck.tokens(c)
         // Drafts go to Aseguramiento's folder (MessageIntake.replyMailbox), in `review: drafts`.
         let draftsRole = c.review == .drafts ? (c.mailboxes.first { $0.role == "aseguramiento" } ?? c.mailboxes[0]).role : nil
         for entry in c.mailboxes {
@@ -38,7 +38,7 @@ struct CheckConfigCommand: AsyncParsableCommand {
                 }
             } catch {
                 failed = true
-                print("  \(entry.role): FAILED \(error)")
+                print("  \(entry.role): FAILED at step \(OAuthConnectCheck.step(of: error)): \(error)")
             }
         }
         if let smtp = c.smtp {
@@ -47,7 +47,7 @@ struct CheckConfigCommand: AsyncParsableCommand {
                 print("  smtp \(smtp.url): connected and logged in")
             } catch {
                 failed = true
-                print("  smtp \(smtp.url): FAILED \(error)")
+                print("  smtp \(smtp.url): FAILED at step \(OAuthConnectCheck.step(of: error)): \(error)")
             }
         }
         if failed { throw ExitStatus.runtimeFailure }

@@ -26,6 +26,7 @@ struct StatusCommand: ParsableCommand {
         for mailbox in status.mailboxes {
             var line = "mailbox \(mailbox.name): uidvalidity \(mailbox.uidValidity), last uid \(mailbox.lastUID)"
             line += ", last poll \(mailbox.lastPollAt.map(iso.string) ?? "never")"
+            line += OAuthConnectCheck.statusSuffix(mailbox, configuration: configuration)
             if let error = mailbox.lastError, mailbox.isFailing { line += ", FAILING: \(error)" }
             print(line)
         }

@@ -98,21 +98,26 @@ final class PrivateLab {
 
     /// Needs what `scripts/test` provides when it runs as root with the lab installed: the tests
     /// skip visibly (NOTICE) when `OCM_LAB_ENV` is unset, like the transport tests.
-    static func start() throws -> PrivateLab {
+    /// `oauth`: with the local OAuth 2 token endpoint and XOAUTH2 logins (lab-up's LAB_OAUTH2=1).
+    static func start(oauth: Bool = false) throws -> PrivateLab {
         guard let env = ProcessInfo.processInfo.environment["OCM_LAB_ENV"], !env.isEmpty else {
             throw XCTSkip("NOTICE: no mail lab (OCM_LAB_ENV unset): daemon tests against Dovecot/Postfix skipped")
         }
         guard getuid() == 0 else { throw XCTSkip("NOTICE: not root: the daemon tests cannot start their own mail labs") }
         let made = try runProcess("/usr/bin/mktemp", ["-d", "/tmp/ocmd.XXXXXX"])
         let lab = PrivateLab(dir: made.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        lab.oauth = oauth
         try lab.up()
         return lab
     }
 
     private init(dir: String) { self.dir = dir }
+    private var oauth = false
 
     func up() throws {
-        let result = try runProcess(Package.root.appendingPathComponent("scripts/lab/lab-up.sh").path, [dir])
+        var environment = ProcessInfo.processInfo.environment
+        if oauth { environment["LAB_OAUTH2"] = "1" }
+        let result = try runProcess(Package.root.appendingPathComponent("scripts/lab/lab-up.sh").path, [dir], environment: environment)
         guard result.status == 0 else { throw LabFailure("lab-up.sh \(dir) failed: \(result.all)") }
         let output = try runProcess("/bin/bash", ["-c", "set -a; . \"$1\"; env -0", "lab-env", dir + "/lab.env"])
         var values: [String: String] = [:]

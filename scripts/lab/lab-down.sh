@@ -4,7 +4,7 @@ set -uo pipefail
 LAB=${1:-${LAB:-}}; [ -n "$LAB" ] && [ -d "$LAB" ] || { echo "usage: lab-down.sh DIR" >&2; exit 2; }
 rc=0
 alive() { local st; st=$(ps -o stat= -p "$1" 2>/dev/null) && [ -n "$st" ] && [ "${st#Z}" = "$st" ]; }  # zombies count as gone
-for svc in postfix dovecot; do
+for svc in postfix dovecot oauth; do   # oauth: LAB_OAUTH2's token endpoint
   f=$LAB/run/$svc.pid; [ -f "$f" ] || continue
   pid=$(cat "$f")
   # children of both masters: postfix's are in the master's process group (it is a session

@@ -6,6 +6,10 @@
 # Ports: random free ones, or LAB_PORTS="IMAP IMAPS SUBMISSION SMTP" (four numbers).
 # Writes DIR/lab.env (source it in tests). Running lab-up.sh again on a stopped lab restarts it
 # with the same ports, CA and mail. Must run as root.
+# LAB_OAUTH2=1 (option, off by default): also start the local OAuth 2 token endpoint
+# (Tests/OAuthTokenServer/oauth_token_server.py, HTTPS with the lab CA) and let Dovecot (IMAP and,
+# through Dovecot SASL, Postfix submission) accept XOAUTH2 tokens it issued, checked by
+# introspection. LAB_OAUTH2_MECHS (default "xoauth2", Exchange-like) lists the OAuth mechanisms.
 set -euo pipefail
 umask 022
 [ "$(id -u)" = 0 ] || { echo "lab-up.sh: run as root" >&2; exit 1; }
@@ -48,6 +52,7 @@ setpriv --reuid="$MAIL_UID" --regid="$MAIL_GID" --clear-groups test -x "$LAB/mai
 # Restart of an existing lab (after lab-down.sh): keep its CA, ports, address and mail.
 if [ -f "$LAB/lab.env" ]; then
   LAB_PORTS=$(sed -n 's/^# ports: //p' "$LAB/lab.env"); LAB_IMAP_ADDR=$(sed -n 's/^# imap_addr: //p' "$LAB/lab.env")
+  LAB_OAUTH_PORT=$(sed -n 's/^# oauth_port: //p' "$LAB/lab.env")
 fi
 # Dovecot treats a client whose IP equals the server's IP as "secured" and lets it log in
 # without TLS even with ssl=required; LAB_IMAP_ADDR=127.0.0.2 (still loopback) makes the
@@ -85,6 +90,21 @@ EOF
   chmod 600 ca.key server.key
 )
 
+# ---------- OAuth 2 (LAB_OAUTH2=1): the app's client secret and certificate (RSA, as Entra ID wants) ----------
+OAUTH2=${LAB_OAUTH2:-0}
+if [ -f "$LAB/lab.env" ] && grep -q '^# oauth2: 1' "$LAB/lab.env"; then OAUTH2=1; fi
+OAUTH_CLIENT=ocm-lab-client
+if [ "$OAUTH2" = 1 ] && [ ! -f "$LAB/oauth/clients.json" ]; then
+  mkdir -p "$LAB/oauth"
+  openssl req -x509 -new -nodes -newkey rsa:2048 -subj /CN=ocm-intake-lab-app -days 30 \
+    -keyout "$LAB/oauth/app-key.pem" -out "$LAB/oauth/app-cert.pem" 2>/dev/null
+  openssl rand -hex 20 > "$LAB/oauth/client-secret"
+  chmod 600 "$LAB/oauth/app-key.pem" "$LAB/oauth/client-secret"
+  printf '{"%s": {"secret": "%s", "certificate": "%s"}}\n' "$OAUTH_CLIENT" "$(cat "$LAB/oauth/client-secret")" \
+    "$LAB/oauth/app-cert.pem" > "$LAB/oauth/clients.json"
+  chmod 600 "$LAB/oauth/clients.json"
+fi
+
 # ---------- users: passwd-file, password of USER is "pw-USER" ----------
 : > "$LAB/dovecot/users"
 : > "$LAB/postfix/etc/vmailbox"
@@ -112,6 +132,14 @@ pick_ports() {
     used="$used$p "
     printf -v "${v}_PORT" %s "$p"
   done
+  OAUTH_PORT=${LAB_OAUTH_PORT:-}
+  if [ "$OAUTH2" = 1 ] && [ -z "$OAUTH_PORT" ]; then
+    while :; do
+      OAUTH_PORT=$((PORT_LO + RANDOM % (PORT_HI - PORT_LO + 1)))
+      case $used in *" $OAUTH_PORT "*) continue;; esac
+      port_free "$OAUTH_PORT" && break
+    done
+  fi
 }
 
 write_configs() {
@@ -178,6 +206,7 @@ protocol lmtp {
   postmaster_address = postmaster@$DOMAIN
 }
 EOF
+[ "$OAUTH2" = 1 ] && write_oauth2_dovecot_config
 
 cat > "$PF/etc/main.cf" <<EOF
 compatibility_level = 3.6
@@ -263,6 +292,48 @@ touch -d '-10 seconds' "$PF"/etc/*
 }
 
 
+# OAuth: an oauth2 passdb (before the password one, which keeps PLAIN/LOGIN only: otherwise a
+# password sent as a bearer token would log in) validating tokens by introspection against the
+# local token endpoint. App-only tokens name no mailbox: the endpoint answers the domain and the
+# passdb compares it with the login's domain (%Ld). Auth penalties off: rejected tokens are
+# tested on purpose and would otherwise delay every later login from 127.0.0.1 by up to 15 s.
+write_oauth2_dovecot_config() {
+  local mechs=${LAB_OAUTH2_MECHS:-xoauth2} conf=$LAB/dovecot/dovecot.conf
+  sed -i "s/^auth_mechanisms = plain login\$/auth_mechanisms = plain login $mechs/" "$conf"
+  sed -i "0,/^  driver = passwd-file\$/ s|^  driver = passwd-file\$|&\n  mechanisms = plain login|" "$conf"
+  # LAB_OAUTH2_DENY (default "jorge"): mailboxes the app has no right on (Exchange: no
+  # Add-MailboxPermission): a valid token is refused for them.
+  : > "$LAB/dovecot/oauth-denied"
+  for u in ${LAB_OAUTH2_DENY-jorge}; do echo "$u@$DOMAIN:::::::" >> "$LAB/dovecot/oauth-denied"; done
+  chmod 644 "$LAB/dovecot/oauth-denied"
+  sed -i "0,/^passdb {\$/ s|^passdb {\$|passdb {\n  driver = passwd-file\n  deny = yes\n  mechanisms = $mechs\n  args = $LAB/dovecot/oauth-denied\n}\npassdb {\n  driver = oauth2\n  mechanisms = $mechs\n  args = $LAB/dovecot/oauth2.conf.ext\n}\n&|" "$conf"
+  cat >> "$conf" <<EOF
+service anvil {
+  unix_listener anvil-auth-penalty {
+    mode = 0
+  }
+}
+EOF
+  cat > "$LAB/dovecot/oauth2.conf.ext" <<EOF
+introspection_mode = auth
+introspection_url = https://127.0.0.1:$OAUTH_PORT/introspect
+tls_ca_cert_file = $LAB/tls/ca.pem
+username_attribute = username
+username_format = %Ld
+active_attribute = active
+active_value = true
+EOF
+  chmod 644 "$LAB/dovecot/oauth2.conf.ext"
+}
+
+start_oauth_server() {
+  local here; here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+  python3 "$here/../../Tests/OAuthTokenServer/oauth_token_server.py" --port "$OAUTH_PORT" --cert "$LAB/tls/server.pem" \
+    --key "$LAB/tls/server.key" --clients "$LAB/oauth/clients.json" --domain "$DOMAIN" >>"$LAB/log/oauth.out" 2>&1 &
+  OAUTH_PID=$!; echo "$OAUTH_PID" > "$LAB/run/oauth.pid"
+  wait_listening "$OAUTH_PID" "$OAUTH_PORT"
+}
+
 # ---------- postfix queue + data dirs, made from postfix's own postfix-files list ----------
 # ('postfix start' would make them too, but its post-install/check pass costs 1-2 s; the
 #  quick-start marker makes postfix-script skip that pass. LAB_POSTFIX_CHECK=1 runs it anyway.)
@@ -274,16 +345,21 @@ while IFS=: read -r path _ owner group mode _; do
 done
 
 # ---------- start (retry with fresh ports if a port was taken meanwhile) ----------
-started=0 DOVECOT_PID= POSTFIX_PID=
+started=0 DOVECOT_PID= POSTFIX_PID= OAUTH_PID=
 # if this script dies half-way, take down what it started
-trap '[ "$started" = 1 ] || { [ -n "$POSTFIX_PID" ] && stop_pid "$POSTFIX_PID"; [ -n "$DOVECOT_PID" ] && stop_pid "$DOVECOT_PID"; rm -f "$LAB"/run/*.pid; }' EXIT
+trap '[ "$started" = 1 ] || { [ -n "$OAUTH_PID" ] && stop_pid "$OAUTH_PID"; [ -n "$POSTFIX_PID" ] && stop_pid "$POSTFIX_PID"; [ -n "$DOVECOT_PID" ] && stop_pid "$DOVECOT_PID"; rm -f "$LAB"/run/*.pid; }' EXIT
 for attempt in 1 2 3 4 5; do
   pick_ports
   write_configs
+  if [ "$OAUTH2" = 1 ] && ! start_oauth_server; then
+    stop_pid "$OAUTH_PID"; OAUTH_PID=; echo "lab-up: token endpoint failed (attempt $attempt), see $LAB/log/oauth.out" >&2
+    [ -z "$LAB_PORTS" ] || break; continue
+  fi
   dovecot -c "$LAB/dovecot/dovecot.conf" -F >>"$LAB/log/dovecot.out" 2>&1 &
   DOVECOT_PID=$!; echo "$DOVECOT_PID" > "$LAB/run/dovecot.pid"
   if ! wait_listening "$DOVECOT_PID" "$IMAP_PORT" "$IMAPS_PORT"; then
     stop_pid "$DOVECOT_PID"; DOVECOT_PID=; echo "lab-up: dovecot failed (attempt $attempt), see $LAB/log/dovecot.log" >&2
+    [ -n "$OAUTH_PID" ] && stop_pid "$OAUTH_PID"; OAUTH_PID=
     [ -z "$LAB_PORTS" ] || break; continue
   fi
   for i in $(seq 200); do [ -S "$LAB/dovecot/run/auth-postfix" ] && [ -S "$LAB/dovecot/run/lmtp" ] && break; sleep 0.02; done
@@ -302,6 +378,7 @@ for attempt in 1 2 3 4 5; do
   echo "lab-up: postfix failed (attempt $attempt), see $LAB/log/postfix.log and postfix.out" >&2
   [ -n "$POSTFIX_PID" ] && stop_pid "$POSTFIX_PID"; POSTFIX_PID=
   stop_pid "$DOVECOT_PID"; DOVECOT_PID=
+  [ -n "$OAUTH_PID" ] && stop_pid "$OAUTH_PID"; OAUTH_PID=
   [ -z "$LAB_PORTS" ] || break
 done
 [ "$started" = 1 ] || { echo "lab-up: giving up" >&2; exit 1; }
@@ -317,4 +394,12 @@ export LAB_DOVECOT_CONF='$LAB/dovecot/dovecot.conf' LAB_POSTFIX_CONF='$PF/etc'
 # ports: $IMAP_PORT $IMAPS_PORT $SUBMISSION_PORT $SMTP_PORT
 # imap_addr: $IMAP_ADDR
 EOF
+if [ "$OAUTH2" = 1 ]; then cat >> "$LAB/lab.env" <<EOF
+export LAB_OAUTH_URL='https://127.0.0.1:$OAUTH_PORT' LAB_OAUTH_TOKEN_URL='https://127.0.0.1:$OAUTH_PORT/lab-tenant/oauth2/v2.0/token'
+export LAB_OAUTH_CLIENT_ID='$OAUTH_CLIENT' LAB_OAUTH_SECRET_FILE='$LAB/oauth/client-secret'
+export LAB_OAUTH_CERT='$LAB/oauth/app-cert.pem' LAB_OAUTH_KEY='$LAB/oauth/app-key.pem'
+# oauth2: 1
+# oauth_port: $OAUTH_PORT
+EOF
+fi
 echo "mail lab up in $LAB: imap $IMAP_PORT imaps $IMAPS_PORT submission $SUBMISSION_PORT smtp $SMTP_PORT (dovecot $DOVECOT_PID, postfix master $POSTFIX_PID)"
