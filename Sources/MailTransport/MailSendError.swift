@@ -13,9 +13,6 @@ public struct MailSendError: Error, Sendable, CustomStringConvertible {
 
     public var server: String
     public var reason: Reason
-    /// Whether the message body had started going out (after DATA) when the transfer failed;
-    /// `nil` when unknown. `false` rules out a delivery: the send can simply be retried.
-    public var dataHandedOver: Bool?
 
     public init(server: String, reason: Reason) {
         self.server = server

@@ -66,9 +66,8 @@ public actor SMTPSender: MailSender {
             defer { try? easy.set(CURLOPT_MAIL_RCPT, list: nil) }
             _ = try easy.perform(upload: raw)
         } catch {
-            var failure = MailSendError(server: name, reason: .transfer(error))
-            failure.dataHandedOver = easy.uploadedBytes > 0
-            throw failure
+            // CurlError.uploadFinished tells a message fully handed over from one cut short.
+            throw MailSendError(server: name, reason: .transfer(error))
         }
     }
 }

@@ -22,10 +22,11 @@ final class OutboxDeliveryTests: XCTestCase {
         func verify() throws(MailSendError) {}
     }
 
+    /// `dataHandedOver`: the whole message went out before the failure (curl's upload count).
     private func failure(curl code: Int, server: String? = nil, dataHandedOver: Bool?) -> MailSendError {
-        var error = MailSendError(server: "smtp://test", reason: .transfer(CurlError(code: code, message: "cut", serverResponse: server)))
-        error.dataHandedOver = dataHandedOver
-        return error
+        var curl = CurlError(code: code, message: "cut", serverResponse: server)
+        curl.uploadFinished = dataHandedOver == true
+        return MailSendError(server: "smtp://test", reason: .transfer(curl))
     }
 
     /// One SMTP entry due now, delivered once with `sender`; returns the entry after the attempt.

@@ -30,8 +30,10 @@ final class RecoveryTests: XCTestCase {
                 try FileManager.default.createDirectory(at: maildir.appendingPathComponent(sub), withIntermediateDirectories: true)
             }
             for sample in try FileManager.default.contentsOfDirectory(atPath: samples.path) where sample.hasSuffix(".eml") {
-                try FileManager.default.copyItem(at: samples.appendingPathComponent(sample),
-                                                 to: maildir.appendingPathComponent("new/\(sample).\(box)"))
+                let copy = maildir.appendingPathComponent("new/\(sample).\(box)")
+                try FileManager.default.copyItem(at: samples.appendingPathComponent(sample), to: copy)
+                // Arrival is the file's time: the samples arrive when their Date says, in order.
+                try SampleArrival.stamp(copy)
             }
         }
         return work
