@@ -12,8 +12,11 @@ for path in sys.argv[1:]:
         data = f.read()
     try:
         mail = fast_mail_parser.parse_email(data)
+        sender = mail.from_
+        if sender is not None:
+            sender = f"{sender.display_name} <{sender.address}>" if sender.display_name else sender.address
         print(json.dumps({
-            "file": path, "subject": mail.subject, "from": mail.from_,
+            "file": path, "subject": mail.subject, "from": sender,
             "attachments": [[a.filename, a.mimetype, len(a.content)] for a in mail.attachments],
         }, ensure_ascii=False))
     except Exception as error:  # a mail it cannot read still gets its line

@@ -54,8 +54,10 @@ batch_size: $count
 max_replies_per_sender_per_day: 10000
 YAML
 start=$(date +%s%N)
-OCM_INTAKE_LOG_LEVEL=error "$bin" once --config "$run/ocm-intake.yaml" --backfill-since 2026-01-01 >/dev/null
+OCM_INTAKE_LOG_LEVEL=error /usr/bin/time -f "once cpu: %U s user, %S s system, peak RSS %M KiB" -o "$run/once.time" \
+    "$bin" once --config "$run/ocm-intake.yaml" --backfill-since 2026-01-01 >/dev/null
 once=$(( ($(date +%s%N) - start) / 1000000 ))
+cat "$run/once.time"
 drafts=$("${da[@]}" mailbox status -u "$user" messages Drafts | sed 's/messages=//')
 echo "once: ${once} ms, $drafts drafts appended"
 

@@ -73,7 +73,7 @@ def unique(raw, i, sender=None):
     head = re.sub(rb"(?im)^Message-ID:.*$", b"Message-ID: <bench-%d-%d@icetex.gov.co>" % (i, random.getrandbits(32)), head, count=1)
     if not re.search(rb"(?im)^Message-ID:", head):
         head += b"\r\nMessage-ID: <bench-%d@icetex.gov.co>" % i
-    head = re.sub(rb"(?im)^(Subject:[^\r\n]*)", lambda m: m.group(1) + b" %d" % i, head, count=1)
+    head = re.sub(rb"(?im)^(Subject:[^\r\n]*(?:\r\n[ \t][^\r\n]*)*)", lambda m: m.group(1) + b" %d" % i, head, count=1)
     if sender:
         head = re.sub(rb"(?im)^From:.*$", b"From: Remitente %d <%s>" % (i, sender.encode()), head, count=1)
     return head + sep + body
@@ -111,36 +111,29 @@ def mime_corpus(out, count, seed, sender=None):
 
 
 THREAD_BLOCK = """
-________________________________
-De: {name} <{user}@icetex.gov.co>
-Enviado: lunes, {day} de marzo de 2026 {hour}:15 a. m.
-Para: Oficina Comercial y de Mercadeo <aseguramientoocm@icetex.gov.co>
-Asunto: RE: Seguimiento convocatoria fondo {n}
-
-Buenos días, adjunto el avance del proceso de la convocatoria número {n}. Quedamos atentos a los
-comentarios sobre el cronograma, las piezas de divulgación y las respuestas a las preguntas
-frecuentes de los beneficiarios del crédito educativo. Se revisó el reglamento con el área
-jurídica y se actualizaron los requisitos de legalización para el periodo académico.
-
-Cordialmente,
-
-{name}
-Profesional Vicepresidencia de Fondos en Administración
-ICETEX
+Seguimiento {n} ({name}, {day} de marzo de 2026, {hour}:15 a. m.): adjunto el avance del proceso de la
+convocatoria número {n}. Quedamos atentos a los comentarios sobre el cronograma, las piezas de
+divulgación y las respuestas a las preguntas frecuentes de los beneficiarios del crédito educativo.
+Se revisó el reglamento con el área jurídica y se actualizaron los requisitos de legalización para
+el periodo académico; la mesa de ayuda recibió {n} consultas sobre la renovación y el giro.
 """
 
-TEXT_HEAD = """Buenos días, remitimos la solicitud de capacitación para la nueva convocatoria.
+# The forwarded request: Outlook's header block, the fields, then the long history of the thread
+# pasted as one text (the body of the forwarded mail: it is the request's own text, as OCM reads it).
+TEXT_HEAD = """Buenos días, reenvío la solicitud de capacitación para la nueva convocatoria.
+
+________________________________
+De: Jorge Ruiz <jruiz@icetex.gov.co>
+Enviado: lunes, 13 de abril de 2026 9:02 a. m.
+Para: Oficina Comercial y de Mercadeo <aseguramientoocm@icetex.gov.co>
+Asunto: Capacitación Fondo Comunidades Indígenas 2026-2
 
 ASUNTO DEL CORREO\tConvocatoria Fondo Comunidades Indígenas 2026-2
 FECHA DE SALIDA A PRODUCCIÓN\t1 de agosto de 2026
 MATERIAL DE APOYO\tPresentación, reglamento, lista de chequeo
 TEST\tAdjunto, 5 preguntas
 
-Cordialmente,
-
-Jorge Ruiz
-Profesional Vicepresidencia de Fondos en Administración
-ICETEX
+Historia de la convocatoria:
 """
 
 

@@ -2,8 +2,8 @@
 # mime-vs-fmp.sh [RUNS=10] [BIN...] — `ocm-intake mime --json` against fast-mail-parser (the Rust
 # mail-parser crate from Python) on the generated corpus of ~860 real-looking mails (~120 MB),
 # both as whole processes printing one JSON line per mail. hyperfine runs them alternately in one
-# session; prints each median, the throughput in MB/s and the ratio (fmp time / ours: above 1.0
-# we are faster). Several BINs (e.g. a saved "before" binary and the current release build)
+# session; prints each wall-clock median and mean CPU time (user + system: steadier on a shared
+# machine), the throughput in MB/s and the ratio to fast-mail-parser (x1.00 = as fast, above is faster). Several BINs (e.g. a saved "before" binary and the current release build)
 # are measured in the same run. Python's `email` (scripts/pyemail_summary.py) once, for scale,
 # with PYEMAIL=1.
 set -euo pipefail
@@ -26,9 +26,11 @@ import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 size = int(sys.argv[2])
 anchor = results[0]["median"]
+cpu = lambda r: r["user"] + r["system"]
 for r in results:
-    print(f"{r['command'] if len(r['command']) < 60 else r['command'][:57] + '...':<40} median {r['median']:.3f} s  "
-          f"{size / r['median'] / 1e6:7.1f} MB/s  ratio vs fast-mail-parser {anchor / r['median']:.2f}x")
+    name = r['command'] if len(r['command']) < 40 else '...' + r['command'][-37:]
+    print(f"{name:<40} wall median {r['median']:.3f} s ({size / r['median'] / 1e6:6.1f} MB/s, x{anchor / r['median']:.2f} fmp)  "
+          f"cpu {cpu(r):.3f} s ({size / cpu(r) / 1e6:6.1f} MB/s, x{cpu(results[0]) / cpu(r):.2f} fmp)")
 PY
 if [ "${PYEMAIL:-0}" = 1 ]; then
     /usr/bin/time -f "python email: %e s" python3 scripts/pyemail_summary.py "${files[@]}" >/dev/null
