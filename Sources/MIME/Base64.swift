@@ -10,6 +10,21 @@ public enum Base64 {
         t[Int(UInt8(ascii: "="))] = pad
         return t
     }()
+    /// The fast path's four tables, one per position in a group (256 entries each): a sextet
+    /// already shifted to its place in the 3 output bytes (little-endian), or `badGroup` for
+    /// anything outside the alphabet, so a group costs four lookups and three ORs.
+    private static let badGroup: UInt32 = 0x0100_0000
+    private static let groupTables: [UInt32] = {
+        var t = [UInt32](repeating: badGroup, count: 1024)
+        for c in 0..<256 where table[c] < 64 {
+            let v = UInt32(table[c])
+            t[c] = v << 2
+            t[256 + c] = v >> 4 | (v & 0xF) << 12
+            t[512 + c] = (v >> 2) << 8 | (v & 3) << 22
+            t[768 + c] = v << 16
+        }
+        return t
+    }()
 
     /// Decodes `input`; `malformed` is true when bytes outside the alphabet had to be skipped or
     /// a dangling single sextet was dropped. Whitespace and missing padding are not malformed.
@@ -24,7 +39,9 @@ public enum Base64 {
         let out = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
             initialized = input.withUnsafeBufferPointer { source in
                 table.withUnsafeBufferPointer { t in
-                    decode(source, into: buffer.baseAddress!, table: t.baseAddress!, malformed: &malformed)
+                    groupTables.withUnsafeBufferPointer { g in
+                        decode(source, into: buffer.baseAddress!, table: t.baseAddress!, groups: g.baseAddress!, malformed: &malformed)
+                    }
                 }
             }
         }
@@ -33,21 +50,21 @@ public enum Base64 {
 
     /// The decoding loop; returns the number of bytes written to `out`.
     private static func decode(_ source: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>,
-                               table t: UnsafePointer<UInt8>, malformed: inout Bool) -> Int {
+                               table t: UnsafePointer<UInt8>, groups g: UnsafePointer<UInt32>,
+                               malformed: inout Bool) -> Int {
         guard let s = source.baseAddress else { return 0 }
         let count = source.count
         var quantum = Quantum()
         var i = 0, o = 0
         while i < count {
             if quantum.n == 0 {
-                // Fast path: four alphabet characters in a row (an OR of sextets stays < 64).
+                // Fast path: four alphabet characters in a row, stored as one 4-byte word of
+                // which 3 count (the capacity has room for the spare byte).
+                let raw = UnsafeMutableRawPointer(out)
                 while i + 4 <= count {
-                    let a = t[Int(s[i])], b = t[Int(s[i + 1])], c = t[Int(s[i + 2])], d = t[Int(s[i + 3])]
-                    if a | b | c | d >= 64 { break }
-                    let v = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
-                    out[o] = UInt8(truncatingIfNeeded: v >> 16)
-                    out[o + 1] = UInt8(truncatingIfNeeded: v >> 8)
-                    out[o + 2] = UInt8(truncatingIfNeeded: v)
+                    let v = g[Int(s[i])] | g[256 + Int(s[i + 1])] | g[512 + Int(s[i + 2])] | g[768 + Int(s[i + 3])]
+                    if v & badGroup != 0 { break }
+                    raw.storeBytes(of: v.littleEndian, toByteOffset: o, as: UInt32.self)
                     o += 3
                     i += 4
                 }
