@@ -167,43 +167,8 @@ public enum TextNormalizer {
 
     /// Lines of a body. Splits on every newline Character, `\r\n` included (Swift keeps
     /// `\r\n` as one Character, so splitting on "\n" alone would miss it).
-    /// Read over UTF-8: every newline Character is one scalar (or CR LF) that always stands
-    /// alone as a Character (Unicode's grapheme rules break before and after controls), so
-    /// the byte scan gives the same lines as splitting Characters on `isNewline`.
     public static func lines<S: StringProtocol>(_ text: S) -> [S.SubSequence] {
-        var lines: [S.SubSequence] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex, i = utf8.startIndex
-        while i != utf8.endIndex {
-            if let end = newlineEnd(utf8, at: i) {
-                lines.append(text[start..<i])
-                start = end
-                i = end
-            } else {
-                i = utf8.index(after: i)
-            }
-        }
-        lines.append(text[start..<utf8.endIndex])
-        return lines
-    }
-
-    /// After the newline starting at `i` (LF, VT, FF, CR, CR LF, NEL, LS, PS), or nil.
-    @inline(__always)
-    private static func newlineEnd<U: Collection>(_ utf8: U, at i: U.Index) -> U.Index? where U.Element == UInt8 {
-        let byte = utf8[i]
-        guard byte <= 0x0D || byte == 0xC2 || byte == 0xE2 else { return nil }
-        let next = utf8.index(after: i)
-        switch byte {
-        case 0x0A, 0x0B, 0x0C: return next
-        case 0x0D: return next != utf8.endIndex && utf8[next] == 0x0A ? utf8.index(after: next) : next
-        case 0xC2: return next != utf8.endIndex && utf8[next] == 0x85 ? utf8.index(after: next) : nil
-        case 0xE2:
-            guard next != utf8.endIndex, utf8[next] == 0x80 else { return nil }
-            let third = utf8.index(after: next)
-            guard third != utf8.endIndex, utf8[third] == 0xA8 || utf8[third] == 0xA9 else { return nil }
-            return utf8.index(after: third)
-        default: return nil
-        }
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     }
 
     /// Whether a line holds nothing but whitespace.

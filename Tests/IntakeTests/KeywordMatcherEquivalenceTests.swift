@@ -38,17 +38,6 @@ final class KeywordMatcherEquivalenceTests: XCTestCase {
         }
     }
 
-    func testLinesAgreeWithSplittingCharacters() {
-        let samples = Self.texts + ["a\r\nb\rc\nd", "\r\n\r\n", "x\u{85}y\u{2028}z\u{2029}", "\u{0B}\u{0C}", "a\r\n\u{301}b",
-                                    "é\r", "\u{E2}\u{80}", "fin\n"]
-        for text in samples {
-            let reference = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-            XCTAssertEqual(TextNormalizer.lines(text), reference, text.debugDescription)
-            let sub = text.dropFirst()
-            XCTAssertEqual(TextNormalizer.lines(sub), sub.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline))
-        }
-    }
-
     func testSubstringKeys() {
         let text = "Asunto: Capacitación Crédito"
         XCTAssertEqual(TextNormalizer.key(text.dropFirst(8)), "capacitacion credito")
