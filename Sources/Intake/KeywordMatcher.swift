@@ -1,37 +1,81 @@
 /// Finds configured keywords in text the way a reader would: case- and accent-insensitive,
 /// on word boundaries ("beca" does not match "becario"; "fondo de" matches "Fondo de Víctimas").
 /// Keywords and text are compared as `TextNormalizer.key` forms.
+///
+/// Speed: a text is keyed once (`paddedKey`), then all of " keyword " are found in one pass
+/// over its UTF-8 (`KeywordAutomaton`), so a forwarded thread of megabytes costs milliseconds;
+/// callers that test many matchers against one text key it once and use the `inPaddedKey` forms.
 public struct KeywordMatcher: Sendable, Hashable {
     /// Keyword keys, longest first so the most specific one is reported.
     public let keys: [String]
+    /// Finds " key " for every key, pattern `i` being `keys[i]`.
+    let automaton: KeywordAutomaton
 
     public init(_ keywords: [String]) {
         keys = keywords.map { TextNormalizer.key($0) }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        automaton = KeywordAutomaton(keys.map(Self.needle))
     }
+
+    public static func == (lhs: KeywordMatcher, rhs: KeywordMatcher) -> Bool { lhs.keys == rhs.keys }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(keys) }
 
     /// The first keyword found in `text`, or nil.
     public func firstMatch<S: StringProtocol>(in text: S) -> String? {
-        Self.firstMatch(of: keys, inKey: " " + TextNormalizer.key(text) + " ")
+        firstMatch(inPaddedKey: Self.paddedKey(text))
     }
 
     /// How many keyword occurrences `text` has (each keyword counted once).
     public func matchCount<S: StringProtocol>(in text: S) -> Int {
-        let padded = " " + TextNormalizer.key(text) + " "
-        return keys.reduce(0) { $0 + (padded.contains(" " + $1 + " ") ? 1 : 0) }
+        matchCount(inPaddedKey: Self.paddedKey(text))
     }
 
     /// Matching against a key already padded with spaces (callers that test many matchers
     /// against one text fold it once).
     public func firstMatch(inPaddedKey padded: String) -> String? {
-        Self.firstMatch(of: keys, inKey: padded)
+        var padded = padded
+        return padded.withUTF8 { text in
+            automaton.occurring(in: text).firstIndex(of: true).map { keys[$0] }
+        }
     }
 
-    static func firstMatch(of keys: [String], inKey padded: String) -> String? {
-        keys.first { padded.contains(" " + $0 + " ") }
+    /// `matchCount(in:)` against a key already padded with spaces.
+    public func matchCount(inPaddedKey padded: String) -> Int {
+        var padded = padded
+        return padded.withUTF8 { text in
+            automaton.occurring(in: text).filter { $0 }.count
+        }
     }
 
     /// `text` as a padded comparison key, for `firstMatch(inPaddedKey:)`.
     public static func paddedKey<S: StringProtocol>(_ text: S) -> String {
         " " + TextNormalizer.key(text) + " "
     }
+
+    /// The codes whose keys a padded key names, reading the longest key first: an occurrence
+    /// hides the shorter keys inside it ("refuerzo de portafolio" is not a "refuerzo"), while
+    /// two occurrences may share the space between them. Keys are phrase keys (`TextNormalizer.key`).
+    public static func namedCodes(_ pairs: [(code: String, key: String)], inPaddedKey padded: String) -> Set<String> {
+        let sorted = pairs.sorted { $0.key.count > $1.key.count }
+        let automaton = KeywordAutomaton(sorted.map { needle($0.key) })
+        var padded = padded
+        return padded.withUTF8 { text in
+            var starts = [[Int]](repeating: [], count: sorted.count)  // per pair, in text order
+            automaton.scan(text) { pattern, start in starts[pattern].append(start) }
+            var named = Set<String>()
+            var taken: [Bool] = []  // bytes inside an accepted occurrence, allocated on the first one
+            for (index, pair) in sorted.enumerated() {
+                for start in starts[index] {
+                    let inner = (start + 1)..<(start + automaton.lengths[index] - 1)
+                    if !taken.isEmpty, inner.contains(where: { taken[$0] }) { continue }
+                    if taken.isEmpty { taken = [Bool](repeating: false, count: text.count) }
+                    for i in inner { taken[i] = true }
+                    named.insert(pair.code)
+                }
+            }
+            return named
+        }
+    }
+
+    static func needle(_ key: String) -> [UInt8] { Array((" " + key + " ").utf8) }
 }

@@ -12,8 +12,11 @@ extension RequestReader {
             return match.code
         }
         var best: (code: String, score: Int)?
+        // Keyed once for all areas: a forwarded thread can be megabytes.
+        let (signatureKey, subjectKey, textKey) = (KeywordMatcher.paddedKey(signature), KeywordMatcher.paddedKey(subject), KeywordMatcher.paddedKey(text))
         for (code, matcher) in areaMatchers {
-            let score = 3 * matcher.matchCount(in: signature) + 2 * matcher.matchCount(in: subject) + matcher.matchCount(in: text)
+            let score = 3 * matcher.matchCount(inPaddedKey: signatureKey) + 2 * matcher.matchCount(inPaddedKey: subjectKey)
+                + matcher.matchCount(inPaddedKey: textKey)
             if score > 0 && score > (best?.score ?? 0) { best = (code, score) }
         }
         return best?.code ?? "otra"
@@ -42,15 +45,7 @@ extension RequestReader {
     func namedKinds(in text: String, codesAsKeywords: Bool) -> Set<String> {
         var pairs = kindMatchers.flatMap { kind in kind.matcher.keys.map { (code: kind.code, key: $0) } }
         if codesAsKeywords { pairs += Rules.kindCodes.map { (code: $0, key: $0) } }
-        var key = KeywordMatcher.paddedKey(text)
-        var named = Set<String>()
-        for pair in pairs.sorted(by: { $0.key.count > $1.key.count }) {
-            while let range = key.range(of: " \(pair.key) ") {
-                named.insert(pair.code)
-                key.replaceSubrange(range, with: " | ")
-            }
-        }
-        return named
+        return KeywordMatcher.namedCodes(pairs, inPaddedKey: KeywordMatcher.paddedKey(text))
     }
 
     func conditions(in text: String) -> Set<String> {

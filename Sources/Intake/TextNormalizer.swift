@@ -17,28 +17,152 @@ public enum TextNormalizer {
         return folded.count == 1 ? folded.first! : character
     }
 
-    /// `fold` applied to every Character.
+    /// `fold` applied to every Character (a table for lone scalars below U+0300, see `walk`).
     public static func fold<S: StringProtocol>(_ text: S) -> String {
-        String(text.map(fold))
+        var string = String(text)
+        return string.withUTF8 { utf8 in
+            var out: [UInt8] = []
+            out.reserveCapacity(utf8.count)
+            walk(utf8, single: { entry in
+                FoldTable.append(entry, to: &out)
+            }, cluster: { segment in
+                for character in segment { out.append(contentsOf: fold(character).utf8) }
+            })
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// The comparison key of a short phrase (a label, a closing): folded, punctuation and
     /// symbols turned into spaces, whitespace collapsed. "FECHA DE SALIDA A PRODUCCIÓN:" and
-    /// "Fecha de salida a produccion" share a key.
+    /// "Fecha de salida a produccion" share a key. (`keyByCharacters` is the definition; this
+    /// reads the bytes once, see `walk`: a forwarded thread of megabytes is keyed too.)
     public static func key<S: StringProtocol>(_ text: S) -> String {
-        var out = ""
+        var string = String(text)
+        return string.withUTF8 { utf8 in
+            var out: [UInt8] = []
+            out.reserveCapacity(utf8.count)
+            var pendingSpace = false
+            walk(utf8, single: { entry in
+                guard entry & FoldTable.alphanumeric != 0 else {
+                    pendingSpace = true
+                    return
+                }
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                FoldTable.append(entry, to: &out)
+            }, cluster: { segment in
+                appendKey(of: segment, to: &out, pendingSpace: &pendingSpace)
+            })
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Reads valid UTF-8 Character-aligned: a scalar below U+0300 that no scalar of U+0300 or
+    /// above follows is a Character of its own (no such scalar extends a cluster) and goes to
+    /// `single` as its `FoldTable` entry; the rare runs that may hold combining marks or other
+    /// scripts go to `cluster` whole, as a String to read by Characters.
+    @inline(__always)
+    private static func walk(_ utf8: UnsafeBufferPointer<UInt8>, single: (UInt64) -> Void, cluster: (String) -> Void) {
+        let folds = FoldTable.shared.entries
+        var i = 0
+        while i < utf8.count {
+            let (scalar, length) = decodeScalar(utf8, at: i)
+            let next = i + length
+            if scalar < 0x300, next == utf8.count || utf8[next] < 0xCC || decodeScalar(utf8, at: next).value < 0x300,
+               folds[Int(scalar)] & FoldTable.viaCharacters == 0 {
+                single(folds[Int(scalar)])
+                i = next
+                continue
+            }
+            let end = clusterRunEnd(utf8, from: next, after: scalar)
+            cluster(String(decoding: UnsafeBufferPointer(rebasing: utf8[i..<end]), as: UTF8.self))
+            i = end
+        }
+    }
+
+    /// `key` by its definition, Character by Character (the reference the fast path is tested against).
+    static func keyByCharacters<S: StringProtocol>(_ text: S) -> String {
+        var out: [UInt8] = []
         var pendingSpace = false
+        appendKey(of: text, to: &out, pendingSpace: &pendingSpace)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func appendKey<S: StringProtocol>(of text: S, to out: inout [UInt8], pendingSpace: inout Bool) {
         for character in text {
             let folded = fold(character)
             if folded.isLetter || folded.isNumber {
-                if pendingSpace && !out.isEmpty { out.append(" ") }
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
                 pendingSpace = false
-                out.append(folded)
+                out.append(contentsOf: folded.utf8)
             } else {
                 pendingSpace = true
             }
         }
-        return out
+    }
+
+    /// The end of the scalars that may belong to the clusters started before `i`: up to the
+    /// next scalar below U+0300 (such a scalar never extends a cluster) that no Prepend
+    /// scalar precedes.
+    private static func clusterRunEnd(_ utf8: UnsafeBufferPointer<UInt8>, from i: Int, after first: UInt32) -> Int {
+        var j = i
+        var previous = first
+        while j < utf8.count {
+            let (scalar, length) = decodeScalar(utf8, at: j)
+            if scalar < 0x300, !isPrepend(previous) { return j }
+            previous = scalar
+            j += length
+        }
+        return j
+    }
+
+    /// Grapheme_Cluster_Break=Prepend (Unicode 15): these join the following scalar.
+    private static func isPrepend(_ v: UInt32) -> Bool {
+        guard v >= 0x600 else { return false }
+        switch v {
+        case 0x600...0x605, 0x6DD, 0x70F, 0x890...0x891, 0x8E2, 0xD4E, 0x110BD, 0x110CD, 0x111C2...0x111C3,
+             0x1193F, 0x11941, 0x11A3A, 0x11A84...0x11A89, 0x11D46, 0x11F02: return true
+        default: return false
+        }
+    }
+
+    /// The scalar starting at `i` of valid UTF-8 (a String's storage) and its length in bytes.
+    @inline(__always)
+    private static func decodeScalar(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+        let b0 = UInt32(utf8[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F), 3) }
+        return ((b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F), 4)
+    }
+
+    /// `fold` of every scalar below U+0300 standing alone, computed once: per scalar its folded
+    /// UTF-8 (bits 0–31, first byte lowest; length in bits 40–42), whether it is a letter or
+    /// number, and whether it must go by Characters instead (a fold longer than 4 bytes).
+    private struct FoldTable: Sendable {
+        static let alphanumeric: UInt64 = 1 << 32
+        static let viaCharacters: UInt64 = 1 << 33
+        let entries: [UInt64]
+        static let shared = FoldTable()
+
+        init() {
+            entries = (0..<0x300).map { value in
+                let folded = TextNormalizer.fold(Character(Unicode.Scalar(UInt32(value))!))
+                var entry: UInt64 = folded.isLetter || folded.isNumber ? FoldTable.alphanumeric : 0
+                guard folded.utf8.count <= 4 else { return entry | FoldTable.viaCharacters }
+                for (k, byte) in folded.utf8.enumerated() { entry |= UInt64(byte) << (8 * k) }
+                return entry | UInt64(folded.utf8.count) << 40
+            }
+        }
+
+        @inline(__always)
+        static func append(_ entry: UInt64, to out: inout [UInt8]) {
+            let count = Int(entry >> 40 & 7)
+            out.append(UInt8(truncatingIfNeeded: entry))
+            if count > 1 {
+                for k in 1..<count { out.append(UInt8(truncatingIfNeeded: entry >> (8 * k))) }
+            }
+        }
     }
 
     /// Lines of a body. Splits on every newline Character, `\r\n` included (Swift keeps

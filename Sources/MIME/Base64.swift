@@ -10,56 +10,115 @@ public enum Base64 {
         t[Int(UInt8(ascii: "="))] = pad
         return t
     }()
+    /// The fast path's four tables, one per position in a group (256 entries each): a sextet
+    /// already shifted to its place in the 3 output bytes (little-endian), or `badGroup` for
+    /// anything outside the alphabet, so a group costs four lookups and three ORs.
+    private static let badGroup: UInt32 = 0x0100_0000
+    private static let groupTables: [UInt32] = {
+        var t = [UInt32](repeating: badGroup, count: 1024)
+        for c in 0..<256 where table[c] < 64 {
+            let v = UInt32(table[c])
+            t[c] = v << 2
+            t[256 + c] = v >> 4 | (v & 0xF) << 12
+            t[512 + c] = (v >> 2) << 8 | (v & 3) << 22
+            t[768 + c] = v << 16
+        }
+        return t
+    }()
 
     /// Decodes `input`; `malformed` is true when bytes outside the alphabet had to be skipped or
     /// a dangling single sextet was dropped. Whitespace and missing padding are not malformed.
+    ///
+    /// Speed: whole 4-byte groups of alphabet characters (nearly all of a 76-column body) are
+    /// decoded straight into a preallocated buffer; only line breaks, padding, junk and the
+    /// groups they split go through the byte-wise state machine, which also decides `malformed`.
     public static func decode(_ input: ArraySlice<UInt8>) -> (bytes: [UInt8], malformed: Bool) {
-        var out = [UInt8]()
-        out.reserveCapacity(input.count / 4 * 3 + 3)
         var malformed = false
-        var acc: UInt32 = 0
-        var n = 0
-        input.withUnsafeBufferPointer { buf in
-            table.withUnsafeBufferPointer { t in
-                for c in buf {
-                    let v = t[Int(c)]
-                    if v < 64 {
-                        acc = acc << 6 | UInt32(v)
-                        n += 1
-                        if n == 4 {
-                            out.append(UInt8(truncatingIfNeeded: acc >> 16))
-                            out.append(UInt8(truncatingIfNeeded: acc >> 8))
-                            out.append(UInt8(truncatingIfNeeded: acc))
-                            acc = 0; n = 0
-                        }
-                    } else if v == pad {
-                        // QUIRK: data after padding (concatenated encoder chunks from some
-                        // gateways): flush this quantum and go on decoding.
-                        if flush(&acc, &n, into: &out) { malformed = true }
-                    } else if v == junk {
-                        malformed = true
+        // Every 4 input bytes give at most 3 output bytes, partial quanta (2 → 1, 3 → 2) included.
+        let capacity = input.count / 4 * 3 + 3
+        let out = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            initialized = input.withUnsafeBufferPointer { source in
+                table.withUnsafeBufferPointer { t in
+                    groupTables.withUnsafeBufferPointer { g in
+                        decode(source, into: buffer.baseAddress!, table: t.baseAddress!, groups: g.baseAddress!, malformed: &malformed)
                     }
                 }
             }
         }
-        if flush(&acc, &n, into: &out) { malformed = true }
         return (out, malformed)
+    }
+
+    /// The decoding loop; returns the number of bytes written to `out`.
+    private static func decode(_ source: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>,
+                               table t: UnsafePointer<UInt8>, groups g: UnsafePointer<UInt32>,
+                               malformed: inout Bool) -> Int {
+        guard let s = source.baseAddress else { return 0 }
+        let count = source.count
+        var quantum = Quantum()
+        var i = 0, o = 0
+        while i < count {
+            if quantum.n == 0 {
+                // Fast path: four alphabet characters in a row, stored as one 4-byte word of
+                // which 3 count (the capacity has room for the spare byte).
+                let raw = UnsafeMutableRawPointer(out)
+                while i + 4 <= count {
+                    let v = g[Int(s[i])] | g[256 + Int(s[i + 1])] | g[512 + Int(s[i + 2])] | g[768 + Int(s[i + 3])]
+                    if v & badGroup != 0 { break }
+                    raw.storeBytes(of: v.littleEndian, toByteOffset: o, as: UInt32.self)
+                    o += 3
+                    i += 4
+                }
+                if i >= count { break }
+            }
+            // Byte-wise path: line breaks, padding, junk, and the tail.
+            let v = t[Int(s[i])]
+            i += 1
+            if v < 64 {
+                quantum.acc = quantum.acc << 6 | UInt32(v)
+                quantum.n += 1
+                if quantum.n == 4 {
+                    out[o] = UInt8(truncatingIfNeeded: quantum.acc >> 16)
+                    out[o + 1] = UInt8(truncatingIfNeeded: quantum.acc >> 8)
+                    out[o + 2] = UInt8(truncatingIfNeeded: quantum.acc)
+                    o += 3
+                    quantum = Quantum()
+                }
+            } else if v == pad {
+                // QUIRK: data after padding (concatenated encoder chunks from some
+                // gateways): flush this quantum and go on decoding.
+                if quantum.flush(into: out, at: &o) { malformed = true }
+            } else if v == junk {
+                malformed = true
+            }
+        }
+        if quantum.flush(into: out, at: &o) { malformed = true }
+        return o
     }
 
     /// Convenience for whole arrays.
     public static func decode(_ input: [UInt8]) -> (bytes: [UInt8], malformed: Bool) { decode(input[...]) }
 
-    /// Emits the bytes of a partial quantum; true when a lone sextet had to be dropped.
-    private static func flush(_ acc: inout UInt32, _ n: inout Int, into out: inout [UInt8]) -> Bool {
-        defer { acc = 0; n = 0 }
-        switch n {
-        case 2: out.append(UInt8(truncatingIfNeeded: acc >> 4)); return false
-        case 3:
-            out.append(UInt8(truncatingIfNeeded: acc >> 10))
-            out.append(UInt8(truncatingIfNeeded: acc >> 2))
-            return false
-        case 1: return true
-        default: return false
+    /// Sextets of the group being read by the byte-wise path.
+    private struct Quantum {
+        var acc: UInt32 = 0
+        var n = 0
+
+        /// Emits the bytes of a partial quantum; true when a lone sextet had to be dropped.
+        mutating func flush(into out: UnsafeMutablePointer<UInt8>, at o: inout Int) -> Bool {
+            defer { self = Quantum() }
+            switch n {
+            case 2:
+                out[o] = UInt8(truncatingIfNeeded: acc >> 4)
+                o += 1
+                return false
+            case 3:
+                out[o] = UInt8(truncatingIfNeeded: acc >> 10)
+                out[o + 1] = UInt8(truncatingIfNeeded: acc >> 2)
+                o += 2
+                return false
+            case 1: return true
+            default: return false
+            }
         }
     }
 }

@@ -1,5 +1,12 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds the body parts of a multipart entity: the byte ranges between `--boundary` lines
-/// (RFC 2046 5.1.1). One linear pass; the preamble and epilogue are skipped.
+/// (RFC 2046 5.1.1). One linear pass (memchr for `--boundary`, then a check that it starts a
+/// boundary line); the preamble and epilogue are skipped.
 public struct MultipartSplitter: Sendable {
     public struct Result: Sendable, Equatable {
         /// Content of each part: from after its boundary line to before the line break that
@@ -18,29 +25,37 @@ public struct MultipartSplitter: Sendable {
         var result = Result(parts: [], foundBoundary: false, closed: false, remainder: nil)
         guard !boundary.isEmpty else { return result }
         var partStart: Int?  // start of the open part's content
-        var i = range.lowerBound
         let end = range.upperBound
-        while i < end {
-            let next = nextLineStart(bytes, from: i, end: end)
-            if let close = boundaryLine(bytes, at: i, lineEnd: next, boundary: boundary) {
-                result.foundBoundary = true
-                // A boundary line straight after another one (a doubled line, as in a 2002 Mutt bug
-                // report in mime4j's corpus) encloses no body part: RFC 2046's `delimiter` needs a CRLF
-                // of its own before `--boundary`, which a part of zero bytes cannot supply.
-                if let start = partStart, start < i {
-                    if result.parts.count == maxParts {
-                        result.remainder = start..<end
-                        return result
-                    }
-                    result.parts.append(start..<max(start, contentEnd(bytes, before: i, floor: start)))
-                }
-                if close {
-                    result.closed = true
-                    return result  // the epilogue is ignored
-                }
-                partStart = next
+        let delimiter = [0x2D, 0x2D] + boundary
+        var from = range.lowerBound
+        while let i = find(delimiter, in: bytes, from: from, end: end) {
+            // A boundary line starts a line: at the start, after LF, or after a bare CR (CR then `-`).
+            guard i == range.lowerBound || bytes[i - 1] == 0x0A || bytes[i - 1] == 0x0D else {
+                from = i + 1
+                continue
             }
-            i = next
+            let next = nextLineStart(bytes, from: i, end: end)
+            guard let close = boundaryLine(bytes, at: i, lineEnd: next, boundary: boundary) else {
+                from = i + 1
+                continue
+            }
+            result.foundBoundary = true
+            // A boundary line straight after another one (a doubled line, as in a 2002 Mutt bug
+            // report in mime4j's corpus) encloses no body part: RFC 2046's `delimiter` needs a CRLF
+            // of its own before `--boundary`, which a part of zero bytes cannot supply.
+            if let start = partStart, start < i {
+                if result.parts.count == maxParts {
+                    result.remainder = start..<end
+                    return result
+                }
+                result.parts.append(start..<max(start, contentEnd(bytes, before: i, floor: start)))
+            }
+            if close {
+                result.closed = true
+                return result  // the epilogue is ignored
+            }
+            partStart = next
+            from = next
         }
         if let start = partStart {
             // QUIRK: no close delimiter (truncated mail, some mass mailers): the last part runs to the end.
@@ -51,6 +66,27 @@ public struct MultipartSplitter: Sendable {
             }
         }
         return result
+    }
+
+    /// First index at or after `from` where `needle` occurs wholly before `end`. memchr finds
+    /// each `-` (none in base64, few in text), memcmp checks the rest: the boundary scan skips
+    /// part bodies at memory speed instead of reading them line by line.
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int, end: Int) -> Int? {
+        guard !needle.isEmpty, end - from >= needle.count else { return nil }
+        return bytes.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { n in
+                let base = haystack.baseAddress!
+                let last = end - n.count  // the last index where the needle still fits
+                var i = from
+                while i <= last {
+                    guard let hit = memchr(base + i, Int32(n[0]), last - i + 1) else { return nil }
+                    let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                    if memcmp(base + at, n.baseAddress!, n.count) == 0 { return at }
+                    i = at + 1
+                }
+                return nil
+            }
+        }
     }
 
     /// nil when the line at `i` is not a boundary line; else whether it is the close delimiter.
