@@ -97,6 +97,10 @@ extension DaemonConfiguration {
             throw .invalidValue(file: r.file, line: r.line(try r.required(m, "url", in: node)), key: "url", message: "a mailbox needs imaps://, imap:// or maildir:")
         }
         let drafts = try m["drafts_folder"].map { n throws(ConfigError) in try r.string(n, key: "drafts_folder") } ?? "Drafts"
+        // A NUL, CR or LF in a folder name would end or split the IMAP command.
+        if let n = m["drafts_folder"], !drafts.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) {
+            throw .invalidValue(file: r.file, line: r.line(n), key: "drafts_folder", message: "control characters (NUL, CR, LF) are not allowed")
+        }
         return MailboxEntry(role: role, address: address, server: server, draftsFolder: drafts)
     }
 
