@@ -13,11 +13,12 @@ import Yams
 /// - `review` [drafts] · `poll_interval` seconds [60] · `ledger` [ledger.sqlite] · `templates`
 ///   [Templates] · `rules` [folder of this file] · `time_zone` [America/Bogota] · `hostname`
 ///   [ocm-intake.local] · `max_message_bytes` [26214400] · `max_replies_per_sender_per_day` [10]
-///   · `batch_size` [200].
+///   · `batch_size` [200] · `message_time_limit` seconds [30].
 /// Secrets are never inline: a key named `password` or `secret` is an error.
 extension DaemonConfiguration {
     static let topKeys = ["mailboxes", "smtp", "review", "poll_interval", "ledger", "templates", "rules", "time_zone",
-                          "hostname", "max_message_bytes", "max_replies_per_sender_per_day", "batch_size"]
+                          "hostname", "max_message_bytes", "max_replies_per_sender_per_day", "batch_size",
+                          "message_time_limit"]
     static let serverKeys = ["role", "address", "url", "login", "secret_file", "secret_env", "auth", "ca_file", "drafts_folder"]
 
     /// Loads and resolves the file at `path`; every problem names file, line and key.
@@ -69,7 +70,7 @@ extension DaemonConfiguration {
         guard let zone = TimeZone(identifier: zoneName) else {
             throw .invalidValue(file: file, line: top["time_zone"].map(r.line) ?? 1, key: "time_zone", message: "'\(zoneName)' is not a time zone")
         }
-        return DaemonConfiguration(
+        var configuration = DaemonConfiguration(
             file: file, mailboxes: mailboxes, smtp: smtp, review: review,
             pollInterval: .seconds(try integer("poll_interval", 60, 5...86_400)),
             ledgerPath: try absolute("ledger", "ledger.sqlite"), templatesDirectory: try absolute("templates", "Templates"),
@@ -78,6 +79,8 @@ extension DaemonConfiguration {
             maxMessageBytes: maxBytes,
             maxRepliesPerSenderPerDay: try integer("max_replies_per_sender_per_day", 10, 1...10_000),
             batchSize: try integer("batch_size", 200, 1...10_000))
+        configuration.messageTimeLimit = .seconds(try integer("message_time_limit", 30, 1...3_600))
+        return configuration
     }
 
     static func mailbox(_ node: Node, _ r: YAMLNodeReader, base: URL, secrets: SecretSource.Context, maxBytes: Int) throws(ConfigError) -> MailboxEntry {

@@ -36,6 +36,9 @@ struct MessageIntake: Sendable {
     func process(_ seen: SeenMessage, backfillSince: Date?, oversize: Oversize? = nil) -> Outcome {
         if seen.isNew, seen.duplicateOf != nil { return .skipped(SkipReason.duplicate.rawValue) }
         if seen.state != .stored && seen.state != .parsed { return .alreadyDone }
+        // Containment (issue 5/9, MessageIntake+Containment.swift): attempt on record, watchdog armed.
+        if let stalled = beginAttempt(seen) { return stalled }
+        defer { finishAttempt(seen) }
         let raw: Data
         do { raw = try ledger.rawMessage(seen.rowID) } catch {
             return quarantine(seen, error: "raw message unreadable: \(error)", message: nil)

@@ -10,6 +10,7 @@ enum LedgerMigrations {
                 try db.execute(sql: statement)
             }
         }
+        migrator.registerMigration("v2-attempts") { db in try db.execute(sql: Ledger.v2Attempts) }
         return migrator
     }
 

@@ -11,7 +11,7 @@ final class SchemaTests: LedgerTestCase {
         let tables = try DatabaseQueue(path: ledgerPath).read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
-        XCTAssertEqual(tables, ["audit", "grdb_migrations", "mailbox", "message", "message_raw",
+        XCTAssertEqual(tables, ["audit", "grdb_migrations", "mailbox", "message", "message_attempt", "message_raw",
                                 "outbox", "request", "request_message"])
     }
 
