@@ -26,6 +26,20 @@ final class FuzzRegressionTests: XCTestCase {
         for (_, bytes) in try inputs("fuzz/pdf") { _ = PDFText.titleAndText(Array("%PDF-1.7\n".utf8) + bytes) }
     }
 
+    /// The same Office files inside a winmail.dat (Outlook's rich text): read as files, warned about.
+    func testHostileOfficeFilesInsideWinmailAreInspected() throws {
+        for (name, bytes) in try inputs("hostile") where name.hasSuffix(".eml") {
+            let docx = try XCTUnwrap(MessageParser.parse(bytes).attachments.first?.content, name)
+            var mail = try RequestMailBuilder.fondosCompleto()
+            mail.attachments.append(WinmailRequestTests.winmail([
+                RequestMailBuilder.Attachment(filename: "test.docx", contentType: RequestMailBuilder.docxType, data: Data(docx)),
+            ]))
+            let inspection = mail.inspect()
+            XCTAssertNil(inspection.skipReason, name)
+            XCTAssertTrue(inspection.attachments.contains { $0.filename == "test.docx" }, name)
+        }
+    }
+
     /// Each crashed or trapped `inspect` before (exit 132 or 139); now each is a mail with
     /// an unreadable attachment, or, for the decoys, one read from its classic directory.
     func testHostileMailsAreInspected() throws {
