@@ -16,7 +16,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -32,13 +31,15 @@ let package = Package(
         ),
         // Typed, non-variadic wrappers: Swift cannot call curl_easy_setopt/getinfo directly.
         .target(name: "CurlShim", dependencies: ["CCurl"], path: "Sources/CurlShim"),
+        // zlib as Debian ships it (zlib1g-dev): our own bounded zip reader and PDF FlateDecode.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "MIME", path: "Sources/MIME"),
         .target(
             name: "Intake",
             dependencies: [
                 "MIME",
+                "CZlib",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Sources/Intake"
         ),
@@ -85,8 +86,9 @@ let package = Package(
         .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests", exclude: ["Fixtures"]),
         .testTarget(
             name: "IntakeTests",
-            dependencies: ["Intake", "MIME", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            path: "Tests/IntakeTests"
+            dependencies: ["Intake", "MIME", "CZlib"],
+            path: "Tests/IntakeTests",
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "RepliesTests",

@@ -16,12 +16,14 @@ import Yams
 ///   [ocm-intake.local] · `max_message_bytes` [26214400] · `max_replies_per_sender_per_day` [10]
 ///   · `batch_size` [200] · `low_speed_limit` bytes/s [1024] and `low_speed_time` seconds [60]
 ///   (a slower transfer is aborted) · `transfer_timeout` seconds [300] plus
-///   `transfer_timeout_per_mib` seconds [60] per MiB: the total limit of one transfer.
+///   `transfer_timeout_per_mib` seconds [60] per MiB: the total limit of one transfer
+///   · `message_time_limit` seconds [30].
 /// Secrets are never inline: a key named `password` or `secret` is an error.
 extension DaemonConfiguration {
     static let topKeys = ["mailboxes", "smtp", "review", "poll_interval", "ledger", "templates", "rules", "time_zone",
                           "hostname", "max_message_bytes", "max_replies_per_sender_per_day", "batch_size",
-                          "low_speed_limit", "low_speed_time", "transfer_timeout", "transfer_timeout_per_mib"]
+                          "low_speed_limit", "low_speed_time", "transfer_timeout", "transfer_timeout_per_mib",
+                          "message_time_limit"]
     static let serverKeys = ["role", "address", "url", "login", "secret_file", "secret_env", "auth", "ca_file", "drafts_folder", "oauth"]
 
     /// Loads and resolves the file at `path`; every problem names file, line and key.
@@ -79,7 +81,7 @@ extension DaemonConfiguration {
         guard let zone = TimeZone(identifier: zoneName) else {
             throw .invalidValue(file: file, line: top["time_zone"].map(r.line) ?? 1, key: "time_zone", message: "'\(zoneName)' is not a time zone")
         }
-        return DaemonConfiguration(
+        var configuration = DaemonConfiguration(
             file: file, mailboxes: mailboxes, smtp: smtp, review: review,
             pollInterval: .seconds(try integer("poll_interval", 60, 1...86_400)),
             ledgerPath: try absolute("ledger", "ledger.sqlite"), templatesDirectory: try absolute("templates", "Templates"),
@@ -88,6 +90,8 @@ extension DaemonConfiguration {
             maxMessageBytes: maxBytes,
             maxRepliesPerSenderPerDay: try integer("max_replies_per_sender_per_day", 10, 1...10_000),
             batchSize: try integer("batch_size", 200, 1...10_000))
+        configuration.messageTimeLimit = .seconds(try integer("message_time_limit", 30, 1...3_600))
+        return configuration
     }
 
     static func mailbox(_ node: Node, _ r: YAMLNodeReader, base: URL, secrets: SecretSource.Context, maxBytes: Int) throws(ConfigError) -> MailboxEntry {
@@ -107,6 +111,10 @@ extension DaemonConfiguration {
             throw .invalidValue(file: r.file, line: r.line(try r.required(m, "url", in: node)), key: "url", message: "a mailbox needs imaps://, imap:// or maildir:")
         }
         let drafts = try m["drafts_folder"].map { n throws(ConfigError) in try r.string(n, key: "drafts_folder") } ?? "Drafts"
+        // A NUL, CR or LF in a folder name would end or split the IMAP command.
+        if let n = m["drafts_folder"], !drafts.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) {
+            throw .invalidValue(file: r.file, line: r.line(n), key: "drafts_folder", message: "control characters (NUL, CR, LF) are not allowed")
+        }
         return MailboxEntry(role: role, address: address, server: server, draftsFolder: drafts)
     }
 

@@ -44,4 +44,6 @@ public struct DaemonConfiguration: Sendable {
     public var maxRepliesPerSenderPerDay: Int
     /// Messages fetched per mailbox per cycle (the rest next cycle).
     public var batchSize: Int
+    /// Hard limit for one message; past it the watchdog ends the process (MessageWatchdog).
+    public var messageTimeLimit: Duration = .seconds(30)
 }

@@ -72,6 +72,7 @@ public final class IntakeDaemon: Service, Sendable {
                                          batchSize: configuration.batchSize, logger: logger, stop: stop))
         }
         self.pollers = pollers
+        MessageWatchdog.shared.configure(limit: configuration.messageTimeLimit)
         let sender = try configuration.smtp.map { config throws -> any MailSender in
             var config = config
             config.limits.shouldStop = { stop.isRaised }
@@ -149,21 +150,24 @@ public final class IntakeDaemon: Service, Sendable {
         logger.info("ocm-intake started", metadata: ["mailboxes": "\(configuration.mailboxes.map(\.role))",
                                                      "review": "\(configuration.review.rawValue)"])
         try await withGracefulShutdownHandler {
+            var ready = false
             while !stop.isRaised {
                 let report = await cycle()
                 if let failure = report.ledgerError { throw LedgerFailure(description: "ledger: \(failure)") }
                 logger.info("cycle", metadata: ["fetched": "\(report.fetched)", "opened": "\(report.opened.count)",
                                                 "delivered": "\(report.delivered)", "errors": "\(report.errors.count)"])
+                if !ready { MessageWatchdog.shared.notifier.notify("READY=1"); ready = true }
                 if stop.isRaised { break }
                 do {
-                    let interval = configuration.pollInterval
-                    try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+                    try await sleepNotifyingWatchdog(configuration.pollInterval)
                 } catch {
                     break
                 }
             }
         } onGracefulShutdown: {
             self.stop.raise()
+            // A mail stuck in hand must not hold the stop past systemd's patience (issue 5/9).
+            MessageWatchdog.shared.shorten(to: 4)
         }
         logger.info("ocm-intake stopped")
     }

@@ -45,6 +45,9 @@ struct MessageIntake: Sendable {
         if seen.isNew { crash.passed("recordMessage \(seen.rowID)") }
         if seen.isNew, seen.duplicateOf != nil { return .skipped(SkipReason.duplicate.rawValue) }
         if seen.state != .stored && seen.state != .parsed { return .alreadyDone }
+        // Containment (issue 8, MessageIntake+Containment.swift): attempt on record, watchdog armed.
+        if let stalled = beginAttempt(seen) { return stalled }
+        defer { finishAttempt(seen) }
         do {
             let message = MessageParser.parse([UInt8](try ledger.rawMessage(seen.rowID)))
             // When the mail reached OCM, never the sender's clock (issue 7 item 4).

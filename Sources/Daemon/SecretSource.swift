@@ -31,9 +31,10 @@ enum SecretSource {
                 throw .invalidValue(file: r.file, line: r.line(fileNode), key: "secret_file", message: "\(path) cannot be read")
             }
             let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0
-            if mode & 0o007 != 0 {
+            // Group access counts too: a secret shared with a group (0640, 0660) is not secret.
+            if mode & 0o077 != 0 {
                 throw .invalidValue(file: r.file, line: r.line(fileNode), key: "secret_file",
-                                    message: "\(path) is readable by others (mode \(String(mode, radix: 8))); chmod 600 it")
+                                    message: "\(path) is readable by others or its group (mode \(String(mode, radix: 8))); chmod 600 it")
             }
             return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         }

@@ -35,6 +35,8 @@ public enum InspectionWarning: Error, Sendable, Hashable {
     /// The document's text passed `maxTextCharacters` (or a workbook `maxSheetCells`);
     /// the rest was dropped.
     case textTruncated(entry: String, limit: Int)
+    /// An XML part in an encoding other than UTF-8 or UTF-16; it was not parsed.
+    case unsupportedXMLEncoding(entry: String, encoding: String)
 }
 
 extension InspectionWarning: CustomStringConvertible {
@@ -70,6 +72,8 @@ extension InspectionWarning: CustomStringConvertible {
             return "\(entry): XML nested deeper than \(limit)"
         case .textTruncated(let entry, let limit):
             return "\(entry): text cut at limit \(limit)"
+        case .unsupportedXMLEncoding(let entry, let encoding):
+            return "\(entry): XML in \(encoding), only UTF-8 and UTF-16 are read"
         }
     }
 }

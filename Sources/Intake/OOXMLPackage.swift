@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// An opened OOXML zip whose parts are read under `OfficeLimits`.
 ///
@@ -8,36 +7,20 @@ import ZIPFoundation
 /// is stopped by the running count, so memory never passes the limit).
 struct OOXMLPackage {
     let limits: OfficeLimits
-    private let archive: Archive
+    private let archive: ZIPArchive
     /// Entries by lower-cased part name without a leading "/": part names are case-insensitive
-    /// (ECMA-376 Part 2, 9.1.1.1).
-    private let entries: [String: Entry]
-    private let probe: ZIPDeflateProbe?
+    /// (ECMA-376 Part 2, 9.1.1.1). The archive refuses two entries with one key.
+    private let entries: [String: ZIPArchive.Entry]
     private(set) var inflatedTotal = 0
 
-    /// Thrown from the extract consumer to stop inflating; never escapes `read`.
-    private struct StopInflating: Error {}
-
     init(data: Data, limits: OfficeLimits) throws(InspectionWarning) {
-        let archive: Archive
-        do {
-            archive = try Archive(data: data, accessMode: .read)
-        } catch {
-            throw .unreadableArchive(reason: String(describing: error))
-        }
-        var entries: [String: Entry] = [:]
-        var count = 0
-        for entry in archive {
-            count += 1
-            if count > limits.maxEntries { throw .tooManyEntries(limit: limits.maxEntries) }
-            let key = Self.key(entry.path)
-            if entries[key] == nil { entries[key] = entry }
-        }
-        if count == 0 { throw .unreadableArchive(reason: "no entries") }
+        let archive = try ZIPArchive(data: data, maxEntries: limits.maxEntries, key: Self.key)
+        var entries: [String: ZIPArchive.Entry] = [:]
+        for entry in archive.entries { entries[Self.key(entry.path)] = entry }
+        if entries.isEmpty { throw .unreadableArchive(reason: "no entries") }
         self.archive = archive
         self.entries = entries
         self.limits = limits
-        self.probe = ZIPDeflateProbe(data: data)
     }
 
     static func key(_ path: String) -> String {
@@ -53,29 +36,15 @@ struct OOXMLPackage {
 
     /// The inflated bytes of one part, or the warning that says why not.
     mutating func read(_ path: String) throws(InspectionWarning) -> Data {
-        guard let entry = entries[Self.key(path)], entry.type == .file else { throw .missingPart(entry: path) }
-        let name = entry.path
+        guard let entry = entries[Self.key(path)], !entry.isDirectory else { throw .missingPart(entry: path) }
         let caps = try checkDeclaredSizes(entry)
-        if entry.isCompressed, let probe {
-            try probe.checkTerminates(entry: name, compressedSize: entry.compressedSize, maxOutput: caps.output)
+        switch try archive.extract(entry, maxOutput: caps.output) {
+        case .exceeded:
+            throw caps.warning(entry: entry.path, compressed: entry.compressedSize, inflated: UInt64(caps.output) + 1)
+        case .data(let out):
+            inflatedTotal += out.count
+            return out
         }
-        var out = Data()
-        out.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(caps.output))))
-        do {
-            let crc = try archive.extract(entry, bufferSize: 64 * 1_024) { chunk in
-                guard out.count + chunk.count <= caps.output else { throw StopInflating() }
-                out.append(chunk)
-            }
-            if crc != entry.checksum { throw InspectionWarning.unreadableEntry(entry: name, reason: "CRC-32 mismatch") }
-        } catch is StopInflating {
-            throw caps.warning(entry: name, compressed: entry.compressedSize, inflated: UInt64(caps.output) + 1)
-        } catch let warning as InspectionWarning {
-            throw warning
-        } catch {
-            throw .unreadableEntry(entry: name, reason: String(describing: error))
-        }
-        inflatedTotal += out.count
-        return out
     }
 
     /// The smallest of the three ceilings that apply to this entry, and which one it is.
@@ -97,7 +66,7 @@ struct OOXMLPackage {
     }
 
     /// Refuses an entry on its declared sizes alone, before a byte is inflated.
-    private func checkDeclaredSizes(_ entry: Entry) throws(InspectionWarning) -> Caps {
+    private func checkDeclaredSizes(_ entry: ZIPArchive.Entry) throws(InspectionWarning) -> Caps {
         let declared = entry.uncompressedSize
         let compressed = max(entry.compressedSize, 1)
         let (scaled, overflow) = compressed.multipliedReportingOverflow(by: UInt64(limits.maxCompressionRatio))

@@ -40,8 +40,13 @@ final class OOXMLTextCollector<Handler: OOXMLEventHandler>: NSObject, XMLParserD
     /// What was read before an error stays in `handler`.
     static func parse(_ data: Data, entry: String, handler: inout Handler, limits: OfficeLimits,
                       textBudget: inout Int) -> [InspectionWarning] {
+        let utf8: Data
+        switch XMLEncodingGate.utf8(data) {
+        case .utf8(let converted): utf8 = converted
+        case .refused(let encoding): return [.unsupportedXMLEncoding(entry: entry, encoding: encoding)]
+        }
         let collector = OOXMLTextCollector(handler: handler, entry: entry, limits: limits, textBudget: textBudget)
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(data: utf8)
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false

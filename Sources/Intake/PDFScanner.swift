@@ -7,7 +7,8 @@ struct PDFScanner {
 
     struct Stream {
         var content: Range<Int>
-        var isFiltered: Bool
+        /// What the stream's dictionary says about its encoding and use.
+        var kind: PDFStreamKind
         /// Where to continue scanning after this stream.
         var end: Int
     }
@@ -41,7 +42,7 @@ struct PDFScanner {
         return find("/Title", from: 0).flatMap { stringOperand(at: $0 + 6) }
     }
 
-    /// The next `stream … endstream` after `start`, with whether its dictionary has a `/Filter`.
+    /// The next `stream … endstream` after `start`, with what its dictionary says it holds.
     func nextStream(from start: Int) -> Stream? {
         var i = start
         while let keyword = find("stream", from: i) {
@@ -54,8 +55,8 @@ struct PDFScanner {
             let contentEnd = find("endstream", from: contentStart) ?? bytes.count
             let dictionaryStart = max(0, keyword - 4_096)
             let objectStart = lastIndex(of: " obj", in: dictionaryStart..<keyword) ?? dictionaryStart
-            let isFiltered = find("/Filter", from: objectStart, before: keyword) != nil
-            return Stream(content: contentStart..<contentEnd, isFiltered: isFiltered, end: contentEnd + 9)
+            let kind = PDFStreamKind(dictionary: bytes[objectStart..<keyword])
+            return Stream(content: contentStart..<contentEnd, kind: kind, end: contentEnd + 9)
         }
         return nil
     }

@@ -1,9 +1,10 @@
 import Foundation
 import MIME
 
-/// Who must never get an automatic answer (RFC 3834 and design.md): auto-replies, bounces,
-/// lists, our own mailboxes, and senders outside ICETEX. Pure: the daemon adds the checks that
-/// need the ledger (`duplicate`, `rate_limited`).
+/// Who must never get an automatic answer: at least what Dovecot Pigeonhole's vacation refuses
+/// (RFC 3834, RFC 5230; `cmd-vacation.c`), plus Exchange's conventions, plus our own mailboxes
+/// and senders outside ICETEX. Pure: the daemon adds the checks that need the ledger
+/// (`duplicate`, `rate_limited`). The marks themselves are in `SenderScreening+Marks.swift`.
 public struct SenderScreening: Sendable, Hashable {
     /// Lowercased addresses of the OCM mailboxes.
     public var ownAddresses: Set<String>
@@ -15,13 +16,6 @@ public struct SenderScreening: Sendable, Hashable {
         self.allowedDomains = Set(allowedDomains.map { $0.lowercased() })
     }
 
-    /// Auto-responders that do not set Auto-Submitted (older Exchange, vacation scripts).
-    static let autoReplyHeaders = ["X-Autoreply", "X-Autorespond", "X-Auto-Reply"]
-    /// Subject prefixes of out-of-office replies from Outlook/Exchange in Spanish and English.
-    static let autoReplySubjects = ["respuesta automática:", "respuesta automatica:", "automatic reply:",
-                                    "auto:", "fuera de la oficina", "out of office"]
-    static let nullSenders = ["mailer-daemon", "postmaster"]
-
     /// The reason this mail must not be answered, or nil when it may be.
     public func skipReason(for message: Message) -> SkipReason? {
         if isBounce(message) { return .bounce }
@@ -31,7 +25,8 @@ public struct SenderScreening: Sendable, Hashable {
             return .bounce
         }
         if let from = message.from?.normalizedAddress.lowercased(), ownAddresses.contains(from) { return .ownAddress }
-        if ownAddresses.contains(sender) { return .ownAddress }
+        if ownAddresses.contains(sender) || isLoop(message) { return .ownAddress }
+        if Self.isSystemAddress(sender) { return .mailingList }
         let domain = sender.split(separator: "@").last.map(String.init) ?? ""
         if !allowedDomains.isEmpty && !allowedDomains.contains(where: { domain == $0 || domain.hasSuffix("." + $0) }) {
             return .senderNotAllowed
@@ -44,14 +39,21 @@ public struct SenderScreening: Sendable, Hashable {
         return AddressList.parse(raw).entries.first?.mailboxes.first
     }
 
+    /// A delivery report: multipart/report, the null or a daemon return path, a daemon or
+    /// Exchange system sender, Exchange's NDR mark, or a non-delivery subject.
     func isBounce(_ message: Message) -> Bool {
         if message.root.mimeType == "multipart/report" { return true }
-        if let returnPath = message.headers["Return-Path"]?.text.trimmingCharacters(in: .whitespaces), returnPath == "<>" {
+        if Self.ndrHeaders.contains(where: { message.headers[$0] != nil }) { return true }
+        if let returnPath = message.headers["Return-Path"].map({ Self.angleAddress($0.text) }),
+           returnPath.isEmpty || Self.nullSenders.contains(Self.localPart(returnPath)) {
             return true
         }
         guard let from = message.from else { return message.headers["From"] == nil ? false : true }
-        let local = from.address.split(separator: "@").first.map { $0.lowercased() } ?? ""
-        return from.address.isEmpty || Self.nullSenders.contains(local)
+        let local = Self.localPart(from.address)
+        if from.address.isEmpty || Self.nullSenders.contains(local) { return true }
+        if local.hasPrefix("microsoftexchange") { return true }
+        let subject = (message.subject ?? "").lowercased()
+        return Self.ndrSubjects.contains { subject.hasPrefix($0) }
     }
 
     func isAutoSubmitted(_ message: Message) -> Bool {
@@ -60,13 +62,41 @@ public struct SenderScreening: Sendable, Hashable {
             return true
         }
         if Self.autoReplyHeaders.contains(where: { message.headers[$0] != nil }) { return true }
+        let suppress = message.headers.all("X-Auto-Response-Suppress").flatMap { Self.tokens($0.text) }
+        if suppress.contains(where: { $0 == "all" || $0 == "oof" }) { return true }
+        if precedence(message) == "auto_reply" { return true }
         let subject = (message.subject ?? "").lowercased()
         return Self.autoReplySubjects.contains { subject.hasPrefix($0) }
     }
 
+    /// Any list header (Pigeonhole's seven), a list precedence, or a list robot as the
+    /// envelope sender.
     func isList(_ message: Message) -> Bool {
-        if message.headers["List-Id"] != nil || message.headers["List-Unsubscribe"] != nil { return true }
-        let precedence = message.headers["Precedence"]?.text.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-        return ["bulk", "junk", "list"].contains(precedence)
+        if Self.listHeaders.contains(where: { message.headers[$0] != nil }) { return true }
+        if ["bulk", "junk", "list"].contains(precedence(message)) { return true }
+        for name in ["Return-Path", "Sender"] {
+            guard let field = message.headers[name] else { continue }
+            let address = Self.angleAddress(field.text)
+            if !address.isEmpty, Self.isSystemAddress(address) { return true }
+        }
+        return false
+    }
+
+    /// Our own mail coming back: our address as Sender, in X-Loop or Exchange's inbox-rule
+    /// loop mark, or a Message-ID in the shape our replies carry.
+    func isLoop(_ message: Message) -> Bool {
+        if let sender = message.sender?.normalizedAddress.lowercased(), ownAddresses.contains(sender) { return true }
+        for name in Self.loopHeaders {
+            for field in message.headers.all(name) {
+                let value = field.text.lowercased()
+                if ownAddresses.contains(where: { value.contains($0) }) { return true }
+            }
+        }
+        guard let id = message.messageID else { return false }
+        return id.range(of: Self.ownMessageIDPattern, options: [.regularExpression, .caseInsensitive]) != nil
+    }
+
+    private func precedence(_ message: Message) -> String {
+        message.headers["Precedence"]?.text.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
     }
 }

@@ -28,6 +28,7 @@ enum LedgerMigrations {
         migrator.registerMigration("v2-requiere-revision") { db in
             try LedgerMigrations.addRequestState(db, "requiere_revision", after: "viable")
         }
+        migrator.registerMigration("v2-attempts") { db in try db.execute(sql: Ledger.v2Attempts) }
         return migrator
     }
 

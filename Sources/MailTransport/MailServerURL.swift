@@ -25,7 +25,8 @@ public enum MailServerURL: Sendable, Hashable, CustomStringConvertible {
     public struct Problem: Error, Sendable, CustomStringConvertible {
         public var url: String
         public var problem: String
-        public var description: String { "mail URL '\(url)': \(problem)" }
+        /// The URL with any user and password replaced: the error is printed and logged.
+        public var description: String { "mail URL '\(MailServerURL.redacted(url))': \(problem)" }
     }
 
     public init(parsing text: String) throws(Problem) {
@@ -48,12 +49,14 @@ public enum MailServerURL: Sendable, Hashable, CustomStringConvertible {
         guard let defaultPort = defaults[scheme] else {
             throw Problem(url: text, problem: "scheme must be imaps, imap, smtps, smtp or maildir")
         }
-        let server = Server(scheme: scheme, host: host, port: parts.port ?? defaultPort)
+        let port = parts.port ?? defaultPort
+        guard (1...65_535).contains(port) else { throw Problem(url: text, problem: "port \(port) is not between 1 and 65535") }
+        let server = Server(scheme: scheme, host: host, port: port)
         let path = parts.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         if scheme.hasPrefix("imap") {
             let mailbox = path.isEmpty ? "INBOX" : path
-            guard mailbox.allSatisfy({ $0.isASCII && !$0.isNewline }) else {
-                throw Problem(url: text, problem: "mailbox names must be ASCII (modified UTF-7 is not supported)")
+            guard mailbox.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0.value != 0x7F }) else {
+                throw Problem(url: text, problem: "mailbox names must be ASCII without control characters (modified UTF-7 is not supported)")
             }
             self = .imap(server, mailbox: mailbox)
         } else {

@@ -32,7 +32,7 @@ public struct ReplyComposer: Sendable {
         builder.add("Subject", text: subject)
         builder.add("Date", date: context.date, offsetMinutes: context.timeZoneOffsetMinutes)
         builder.add("Message-ID", messageIDs: [messageID])
-        if let parent = context.incoming.messageID { builder.add("In-Reply-To", messageIDs: [parent]) }
+        if let parent = Self.inReplyTo(context.incoming) { builder.add("In-Reply-To", messageIDs: [parent]) }
         builder.add("References", messageIDs: Self.references(context.incoming))
         // RFC 3834: an automatic reply; Exchange and Outlook honour the second field.
         builder.add("Auto-Submitted", text: "auto-replied")
@@ -63,6 +63,14 @@ public struct ReplyComposer: Sendable {
     static func copies(_ context: ReplyContext) -> [Mailbox] {
         var seen: Set<String> = [context.requester.normalizedAddress.lowercased(), context.from.normalizedAddress.lowercased()]
         return context.cc.filter { seen.insert($0.normalizedAddress.lowercased()).inserted }
+    }
+
+    /// The parent's Message-ID when it is well formed and no longer than `maxReferenceLength`:
+    /// a 5,000-character id would be folded inside the field and corrupted (issue 5/9).
+    static func inReplyTo(_ incoming: IncomingMail) -> String? {
+        guard let raw = incoming.messageID, let id = MessageBuilder.formatMessageID(raw),
+              id.utf8.count <= maxReferenceLength else { return nil }
+        return id
     }
 
     /// RFC 5322 3.6.4: the parent's thread then the parent; each id once, junk left out, and

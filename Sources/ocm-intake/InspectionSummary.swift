@@ -22,7 +22,7 @@ struct InspectionSummary {
         lines.append("Asunto: \(i.subject ?? "(sin asunto)")")
         if let reason = i.skipReason {
             lines.append("Respuesta: ninguna — \(Self.skipNames[reason] ?? reason)")
-            return lines.joined(separator: "\n")
+            return lines.map(TerminalText.escapedLine).joined(separator: "\n")
         }
         if let tag = i.subject.flatMap(RequestTag.find) {
             lines.append("Nota: es una respuesta a la solicitud \(tag); aquí se evalúa sola, el servicio la une a su solicitud.")
@@ -54,7 +54,8 @@ struct InspectionSummary {
             }
             lines.append("  Fecha de salida a producción más temprana: \(plan.earliestProductionDate); planeada: \(plan.plannedProductionDate)")
         }
-        return lines.joined(separator: "\n")
+        // Subject, sender and file names come from the mail: no terminal controls get through.
+        return lines.map(TerminalText.escapedLine).joined(separator: "\n")
     }
 
     /// Sizes as staff read them: "48,2 KB".

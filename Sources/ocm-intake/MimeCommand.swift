@@ -18,7 +18,7 @@ struct MimeCommand: ParsableCommand {
     func run() throws {
         try forEachMailFile(files, json: json) { file in
             let outline = MessageOutline(MessageParser.parse(file.bytes))
-            return (FileOutline(file: file.name, outline: outline), "== \(file.path)\n" + outline.text)
+            return (FileOutline(file: file.name, outline: outline), TerminalText.escaped("== \(file.path)\n" + outline.text))
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// Builds minimal but real pptx/docx/xlsx packages in memory, the way Office lays them out,
 /// so reader tests do not depend on binary files.
@@ -21,29 +20,24 @@ enum OfficeFixture {
     static let xlsxMain = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
 
     /// A zip of the given entries, deflated, in order.
-    static func zip(_ entries: [(String, Data)], method: CompressionMethod = .deflate) throws -> Data {
-        let archive = try Archive(accessMode: .create)
-        for (path, data) in entries {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
-                                 compressionMethod: method) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        return archive.data!
+    static func zip(_ entries: [(String, Data)], method: ZIPWriter.Method = .deflate) throws -> Data {
+        var writer = ZIPWriter()
+        for (path, data) in entries { writer.add(path, data, method: method) }
+        return writer.finished()
     }
 
     /// A zip with one entry of `size` zero bytes, streamed so the test never holds it whole.
     static func zeros(path: String, size: Int64, extra: [(String, Data)] = []) throws -> Data {
-        let archive = try Archive(accessMode: .create)
-        for (p, data) in extra {
-            try archive.addEntry(with: p, type: .file, uncompressedSize: Int64(data.count),
-                                 compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
+        var writer = ZIPWriter()
+        for (p, data) in extra { writer.add(p, data) }
+        var left = Int(size)
+        let block = Data(count: 1 << 20)
+        writer.add(path) {
+            guard left > 0 else { return nil }
+            defer { left -= min(left, block.count) }
+            return left >= block.count ? block : block.prefix(left)
         }
-        try archive.addEntry(with: path, type: .file, uncompressedSize: size, compressionMethod: .deflate,
-                             bufferSize: 1 << 20) { _, chunk in Data(count: chunk) }
-        return archive.data!
+        return writer.finished()
     }
 
     static func contentTypes(main: String, mainType: String) -> Data {

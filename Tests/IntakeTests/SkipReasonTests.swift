@@ -61,6 +61,47 @@ final class SkipReasonTests: XCTestCase {
             $0.fromName = "aseguramientoocm@icetex.gov.co"
             $0.from = "phish@example.com"
         },
+    ] + loopRows }
+
+    /// Pigeonhole vacation's refusals (cmd-vacation.c) and Exchange's conventions, one row each,
+    /// then the controls a person writes that must still be answered.
+    static var loopRows: [Row] { [
+        Row("List-Post alone", .mailingList, header("List-Post", "<mailto:comunicaciones@icetex.gov.co>")),
+        Row("List-Help alone", .mailingList, header("List-Help", "<mailto:comunicaciones-request@icetex.gov.co?subject=help>")),
+        Row("List-Subscribe alone", .mailingList, header("List-Subscribe", "<mailto:comunicaciones-join@icetex.gov.co>")),
+        Row("List-Owner alone", .mailingList, header("List-Owner", "<mailto:admin@icetex.gov.co>")),
+        Row("List-Archive alone", .mailingList, header("List-Archive", "<https://listas.icetex.gov.co/archivo>")),
+        Row("Return-Path: < >", .bounce, header("Return-Path", "< >")),
+        Row("Return-Path: <> (comment)", .bounce, header("Return-Path", "<> (null sender)")),
+        Row("sender owner-*", .mailingList, sender("owner-comunicaciones@icetex.gov.co", name: "Comunicaciones")),
+        Row("sender *-request", .mailingList, sender("comunicaciones-request@icetex.gov.co", name: "Comunicaciones")),
+        Row("sender LISTSERV", .mailingList, sender("LISTSERV@icetex.gov.co", name: "Listas")),
+        Row("sender majordomo", .mailingList, sender("majordomo@icetex.gov.co", name: "Listas")),
+        Row("Return-Path owner-* with a person in From", .mailingList, header("Return-Path", "<owner-areas@icetex.gov.co>")),
+        Row("Return-Path MAILER-DAEMON with a person in From", .bounce, header("Return-Path", "<MAILER-DAEMON@icetex.gov.co>")),
+        Row("X-Auto-Response-Suppress: All", .autoSubmitted, header("X-Auto-Response-Suppress", "All")),
+        Row("X-Auto-Response-Suppress: DR, OOF", .autoSubmitted, header("X-Auto-Response-Suppress", "DR, OOF")),
+        Row("Precedence: auto_reply", .autoSubmitted, header("Precedence", "auto_reply")),
+        Row("X-Loop naming our address", .ownAddress, header("X-Loop", "aseguramientoocm@icetex.gov.co")),
+        Row("X-MS-Exchange-Inbox-Rules-Loop naming our address", .ownAddress,
+            header("X-MS-Exchange-Inbox-Rules-Loop", "FormacionOCM@icetex.gov.co")),
+        Row("Sender: one of our addresses", .ownAddress, header("Sender", "Formación OCM <formacionocm@icetex.gov.co>")),
+        Row("Exchange NDR mark", .bounce, header("X-MS-Exchange-Message-Is-Ndr", "")),
+        Row("Exchange plain-text NDR", .bounce) {
+            $0.from = "MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@icetex.gov.co"
+            $0.fromName = "Microsoft Outlook"
+            $0.subject = "No se puede entregar: Solicitud capacitación"
+        },
+        Row("Undeliverable: subject", .bounce) { $0.subject = "Undeliverable: Solicitud capacitación" },
+        Row("Message-ID in our reply shape", .ownAddress) { $0.messageID = "<OCM-2026-0001.r1.observaciones@ocm.icetex.gov.co>" },
+        // Controls: a person's mail that must be answered.
+        Row("control: X-Auto-Response-Suppress for receipts only", nil, header("X-Auto-Response-Suppress", "DR, RN, NRN")),
+        Row("control: an area answering our reply", nil) {
+            $0.headers.append(("In-Reply-To", "<OCM-2026-0001.r1.observaciones@ocm.icetex.gov.co>"))
+            $0.headers.append(("References", "<OCM-2026-0001.r1.observaciones@ocm.icetex.gov.co>"))
+            $0.headers.append(("Return-Path", "<amperez@icetex.gov.co>"))
+            $0.headers.append(("Sender", "Asistente <asistente.fondos@icetex.gov.co>"))
+        },
     ] }
 
     func testEveryScreeningReason() throws {

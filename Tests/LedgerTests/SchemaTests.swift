@@ -11,9 +11,9 @@ final class SchemaTests: LedgerTestCase {
         let tables = try DatabaseQueue(path: ledgerPath).read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
-        XCTAssertEqual(tables, ["audit", "grdb_migrations", "installation", "mailbox", "message", "message_raw",
-                                "outbox", "reinforcement", "request", "request_message", "request_step", "result_import",
-                                "session"])
+        XCTAssertEqual(tables, ["audit", "grdb_migrations", "installation", "mailbox", "message", "message_attempt",
+                                "message_raw", "outbox", "reinforcement", "request", "request_message", "request_step",
+                                "result_import", "session"])
     }
 
     func testReopenIsANoOpAndKeepsData() throws {

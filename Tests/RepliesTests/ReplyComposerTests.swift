@@ -201,6 +201,21 @@ final class ReplyComposerTests: XCTestCase {
         XCTAssertTrue(parsed.textBody?.contains(context.topic!.singleLine) == true)
     }
 
+    /// A 5,000-character Message-ID is left out of In-Reply-To and References (folding it
+    /// would corrupt it); the reply is still threaded on what is well formed.
+    func testOverlongMessageIDIsLeftOut() throws {
+        var context = try RepliesFixture.approvalContext()
+        context.incoming.messageID = "<" + String(repeating: "a", count: 5_000) + "@mail.icetex.gov.co>"
+        context.incoming.references = ["<m1@mail.icetex.gov.co>"]
+        let reply = composer.compose(context)
+        let parsed = MessageParser.parse(reply.raw)
+        XCTAssertNil(parsed.headers["In-Reply-To"])
+        XCTAssertEqual(parsed.references, ["<m1@mail.icetex.gov.co>"])
+        XCTAssertTrue(String(decoding: reply.raw, as: UTF8.self).components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 998 })
+        context.incoming.messageID = "<" + String(repeating: "b", count: 200) + "@mail.icetex.gov.co>"
+        XCTAssertEqual(MessageParser.parse(composer.compose(context).raw).inReplyTo, context.incoming.messageID)
+    }
+
     func testCopyLeavesOutTheRequesterAndTheSender() {
         var context = RepliesFixture.observationsContext()
         context.cc = [RepliesFixture.formacion, Mailbox(address: "AMPEREZ@icetex.gov.co"), RepliesFixture.ocm, RepliesFixture.formacion]
