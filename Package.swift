@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests", exclude: ["Fixtures"]),
         .testTarget(
             name: "IntakeTests",
-            dependencies: ["Intake", "MIME", "CZlib"],
+            dependencies: ["Intake", "MIME", "CZlib", "ZIPFixture"],
             path: "Tests/IntakeTests",
             exclude: ["Fixtures"]
         ),
@@ -118,6 +118,8 @@ let package = Package(
 // pure (values in, values out); the CLI's schedule/results/report commands use it.
 package.targets.append(contentsOf: [
     .target(name: "Followup", dependencies: ["MIME", "Intake", .product(name: "Yams", package: "Yams")], path: "Sources/Followup"),
-    .testTarget(name: "FollowupTests", dependencies: ["Followup", "Intake", "MIME", "Ledger", "OCMIntakeCLI", .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/FollowupTests"),
+    .testTarget(name: "FollowupTests", dependencies: ["Followup", "Intake", "MIME", "Ledger", "OCMIntakeCLI", "ZIPFixture"], path: "Tests/FollowupTests"),
+    // A zip writer for Office fixtures, shared by the test targets (no third-party zip library).
+    .target(name: "ZIPFixture", dependencies: ["CZlib"], path: "Tests/ZIPFixture"),
 ])
 package.targets.first { $0.name == "OCMIntakeCLI" }?.dependencies.append("Followup")

@@ -1,23 +1,17 @@
 import Foundation
-import ZIPFoundation
+import ZIPFixture
 
 /// A real xlsx package in memory (sharedStrings, numbers as numbers), as Excel lays it out; the
 /// same layout as IntakeTests' OfficeFixture, kept here so the test targets stay independent.
 /// Strings are typed explicitly: this target imports GRDB, whose `SQL` literal would otherwise win.
 enum XLSXFixture {
     static let xlsxMain = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
-    static func zip(_ entries: [(String, Data)], method: CompressionMethod = .deflate) throws -> Data {
-        let archive = try Archive(accessMode: .create)
-        for (path, data) in entries {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
-                                 compressionMethod: method) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        return archive.data!
+    static func zip(_ entries: [(String, Data)], method: ZIPWriter.Method = .deflate) throws -> Data {
+        var writer = ZIPWriter()
+        for (path, data) in entries { writer.add(path, data, method: method) }
+        return writer.finished()
     }
 
-    /// A zip with one entry of `size` zero bytes, streamed so the test never holds it whole.
     static func contentTypes(main: String, mainType: String) -> Data {
         Data("""
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -1,4 +1,5 @@
 import Foundation
+import ZIPFixture
 import XCTest
 @testable import Intake
 

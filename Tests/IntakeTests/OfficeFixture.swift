@@ -1,4 +1,5 @@
 import Foundation
+import ZIPFixture
 
 /// Builds minimal but real pptx/docx/xlsx packages in memory, the way Office lays them out,
 /// so reader tests do not depend on binary files.

@@ -3,16 +3,18 @@ import Foundation
 
 /// A tiny zip writer for fixtures (stored or deflated entries, sizes in the local headers, no
 /// data descriptors), so the tests need no third-party zip library.
-struct ZIPWriter {
-    enum Method: UInt16 { case stored = 0, deflate = 8 }
+public struct ZIPWriter {
+    public enum Method: UInt16 { case stored = 0, deflate = 8 }
 
-    private(set) var data = Data()
+    public private(set) var data = Data()
     private var directory = Data()
     private var count = 0
 
+    public init() {}
+
     /// Adds an entry whose content comes from `chunks` (called until it returns nil), so a
     /// large entry is never held whole.
-    mutating func add(_ path: String, method: Method = .deflate, chunks: () -> Data?) {
+    public mutating func add(_ path: String, method: Method = .deflate, chunks: () -> Data?) {
         var crc: UInt = CZlib.crc32(0, nil, 0)
         var size = 0
         var compressed = Data()
@@ -63,13 +65,13 @@ struct ZIPWriter {
         count += 1
     }
 
-    mutating func add(_ path: String, _ content: Data, method: Method = .deflate) {
+    public mutating func add(_ path: String, _ content: Data, method: Method = .deflate) {
         var pending: Data? = content
         add(path, method: method) { defer { pending = nil }; return pending }
     }
 
     /// The archive: entries, central directory, end record.
-    func finished() -> Data {
+    public func finished() -> Data {
         var out = data
         let start = out.count
         out.append(directory)
@@ -82,6 +84,6 @@ struct ZIPWriter {
 }
 
 extension Data {
-    mutating func le16(_ v: UInt16) { append(UInt8(v & 0xFF)); append(UInt8(v >> 8)) }
-    mutating func le32(_ v: UInt32) { le16(UInt16(v & 0xFFFF)); le16(UInt16(v >> 16)) }
+    public mutating func le16(_ v: UInt16) { append(UInt8(v & 0xFF)); append(UInt8(v >> 8)) }
+    public mutating func le32(_ v: UInt32) { le16(UInt16(v & 0xFFFF)); le16(UInt16(v >> 16)) }
 }
