@@ -70,7 +70,8 @@ final class ContainmentDaemonTests: XCTestCase {
         let second = try work.once()
         XCTAssertEqual(second.status, MessageWatchdog.exitStatus, "tried once more: \(second.all)")
         let third = try work.onceOK()
-        XCTAssertTrue(third.stdout.contains("fetched 2 message(s); opened 1 request(s)"), third.all)
+        // The stalled mail was recorded by the first run (drained now), the good one is fetched.
+        XCTAssertTrue(third.stdout.contains("fetched 1 message(s); opened 1 request(s)"), third.all)
         XCTAssertTrue(third.stdout.contains("quarantined: 1"), third.all)
         let quarantined = try work.ledger().messages(in: .quarantined)
         XCTAssertEqual(quarantined.count, 1, "\(quarantined)")

@@ -37,7 +37,9 @@ final class HostileMailDaemonTests: XCTestCase {
         let recipients = try drafts.map { String(decoding: try Data(contentsOf: box.appendingPathComponent(".Drafts/cur/\($0)")), as: UTF8.self) }
             .flatMap { $0.components(separatedBy: "\r\n").filter { $0.hasPrefix("To: ") } }
         XCTAssertTrue(recipients.contains { $0.contains("lfgomez@icetex.gov.co") }, "the good request got its draft: \(recipients)")
-        XCTAssertTrue(recipients.contains { $0.contains("area@icetex.gov.co") }, "the hostile mails are answered: \(recipients)")
+        // Every hostile mail is answered: to its sender, or (area and kind undecided, issue 9) a
+        // revision-manual note to OCM staff; none is left behind.
+        XCTAssertEqual(drafts.count, 9, "the hostile mails are answered: \(recipients)")
 
         let again = try work.onceOK()
         XCTAssertTrue(again.stdout.contains("fetched 0 message(s); opened 0 request(s)"), again.all)

@@ -29,11 +29,16 @@ final class RecoveryTests: XCTestCase {
             for sub in ["cur", "new", "tmp"] {
                 try FileManager.default.createDirectory(at: maildir.appendingPathComponent(sub), withIntermediateDirectories: true)
             }
-            for sample in try FileManager.default.contentsOfDirectory(atPath: samples.path) where sample.hasSuffix(".eml") {
+            let names = try FileManager.default.contentsOfDirectory(atPath: samples.path).filter { $0.hasSuffix(".eml") }.sorted()
+            for (index, sample) in names.enumerated() {
                 let copy = maildir.appendingPathComponent("new/\(sample).\(box)")
                 try FileManager.default.copyItem(at: samples.appendingPathComponent(sample), to: copy)
-                // Arrival is the file's time: the samples arrive when their Date says, in order.
-                try SampleArrival.stamp(copy)
+                // Arrival is the file's time: the samples arrive one hour apart in their numbered
+                // order (April 2026, as their Date headers say), so every run reads them alike.
+                let arrival = Date(timeIntervalSince1970: 1_776_092_700 + Double(index) * 3_600)
+                try FileManager.default.setAttributes([.modificationDate: arrival], ofItemAtPath: copy.path)
+                let stamped = try FileManager.default.attributesOfItem(atPath: copy.path)[.modificationDate] as? Date
+                XCTAssertEqual(stamped?.timeIntervalSince1970 ?? 0, arrival.timeIntervalSince1970, accuracy: 1, copy.path)
             }
         }
         return work
