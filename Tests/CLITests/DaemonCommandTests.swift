@@ -1,4 +1,5 @@
 import Foundation
+import LabFixtures
 import XCTest
 
 /// The daemon commands on the embedded default (Maildir + SQLite, no server): configuration

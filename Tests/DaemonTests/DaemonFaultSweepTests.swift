@@ -1,5 +1,6 @@
 import Daemon
 import Foundation
+import LabFixtures
 import Intake
 import Ledger
 import Logging

@@ -1,4 +1,5 @@
 import Foundation
+import LabFixtures
 import XCTest
 
 /// The embedded default (no mail server): `scripts/demo` in a temp folder. The four sample mails

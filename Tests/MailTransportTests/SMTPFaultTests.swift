@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import LabFixtures
 import XCTest
 @testable import MailTransport
 

@@ -2,8 +2,8 @@ import Foundation
 
 /// The daemon takes a mail's arrival from its Maildir file's time (issue 7 item 4), so a sample
 /// copied into a Maildir gets the time its Date header says it was sent, as if delivered then.
-enum SampleArrival {
-    static func stamp(_ file: URL) throws {
+public enum SampleArrival {
+    public static func stamp(_ file: URL) throws {
         let text = String(decoding: try Data(contentsOf: file).prefix(64 * 1024), as: UTF8.self)
         guard let line = text.components(separatedBy: "\n").first(where: { $0.lowercased().hasPrefix("date:") }) else { return }
         let formatter = DateFormatter()

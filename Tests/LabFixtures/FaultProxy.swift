@@ -2,19 +2,19 @@ import Foundation
 
 /// `scripts/lab/fault-proxy.py` as a child process: a TCP proxy on 127.0.0.1 that drops, stalls
 /// or slows one direction of the first connection(s) at a byte offset (TLS passes through).
-final class FaultProxy {
-    let port: Int
-    let control: String
+public final class FaultProxy {
+    public let port: Int
+    public let control: String
     private let process: Process
 
     /// `target` "host:port" or "none" (accepts and never answers).
-    convenience init(target: String, mode: String = "pass", offset: Int = 0, direction: String = "s2c", rate: Int = 100, faulty: Int = 1) throws {
+    public convenience init(target: String, mode: String = "pass", offset: Int = 0, direction: String = "s2c", rate: Int = 100, faulty: Int = 1) throws {
         try self.init(script: "fault-proxy.py", ["--target", target, "--mode", mode, "--offset", "\(offset)", "--direction", direction,
                                                  "--rate", "\(rate)", "--faulty", "\(faulty)"])
     }
 
     /// Any server script of scripts/lab that prints "PORT <n>" and takes `--control FILE`.
-    init(script name: String, _ arguments: [String]) throws {
+    public init(script name: String, _ arguments: [String]) throws {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../scripts/lab/\(name)").standardizedFileURL.path
         control = FileManager.default.temporaryDirectory.appendingPathComponent("fault-\(UUID().uuidString).log").path
@@ -39,7 +39,7 @@ final class FaultProxy {
     }
 
     /// Per finished connection: bytes client→server and server→client.
-    var connections: [(c2s: Int, s2c: Int)] {
+    public var connections: [(c2s: Int, s2c: Int)] {
         let text = (try? String(contentsOfFile: control, encoding: .utf8)) ?? ""
         return text.split(separator: "\n").compactMap { line in
             let words = line.split(separator: " ")
@@ -49,14 +49,14 @@ final class FaultProxy {
     }
 
     /// Waits (up to `timeout` s) until `count` connections have ended, and returns them all.
-    func ended(_ count: Int = 1, timeout: TimeInterval = 5) -> [(c2s: Int, s2c: Int)] {
+    public func ended(_ count: Int = 1, timeout: TimeInterval = 5) -> [(c2s: Int, s2c: Int)] {
         let deadline = Date().addingTimeInterval(timeout)
         while connections.count < count, Date() < deadline { usleep(50_000) }
         return connections
     }
 
     /// The last count a script noted as "<key> <n>" in its control file (0 when none).
-    func count(_ key: String) -> Int {
+    public func count(_ key: String) -> Int {
         let text = (try? String(contentsOfFile: control, encoding: .utf8)) ?? ""
         return text.split(separator: "\n").compactMap { line -> Int? in
             let words = line.split(separator: " ")
@@ -65,13 +65,13 @@ final class FaultProxy {
     }
 
     /// When the first fault began (the proxy's clock, same machine).
-    var faultAt: Date? {
+    public var faultAt: Date? {
         let text = (try? String(contentsOfFile: control, encoding: .utf8)) ?? ""
         return text.split(separator: "\n").first { $0.hasPrefix("fault-at ") }
             .flatMap { Double($0.dropFirst("fault-at ".count)) }.map { Date(timeIntervalSince1970: $0) }
     }
 
-    func stop() {
+    public func stop() {
         // SIGKILL: the test runner blocks SIGTERM, and its children inherit the mask.
         if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
         try? FileManager.default.removeItem(atPath: control)
@@ -80,4 +80,4 @@ final class FaultProxy {
     deinit { stop() }
 }
 
-struct FaultProxyFailure: Error, CustomStringConvertible { let description: String }
+public struct FaultProxyFailure: Error, CustomStringConvertible { public let description: String }
