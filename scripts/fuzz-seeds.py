@@ -59,9 +59,9 @@ def tnef_samples():
 if target == "tnef": tnef_samples()
 if target == "office": office_samples()
 if target == "pdf": pdf_samples()
-fixtures = os.path.join(root, "Tests/IntakeTests/Fixtures/fuzz", target)
-if os.path.isdir(fixtures):
-    for name in os.listdir(fixtures): save(open(os.path.join(fixtures, name), "rb").read())
+for fixtures in (os.path.join(root, "Tests/IntakeTests/Fixtures/fuzz", target), os.path.join(root, "Fuzz/seeds", target)):
+    if os.path.isdir(fixtures):
+        for name in os.listdir(fixtures): save(open(os.path.join(fixtures, name), "rb").read())
 for path, raw in mails():
     if target == "mime":
         save(raw); continue
