@@ -128,3 +128,9 @@ package.targets.first { $0.name == "OCMIntakeCLI" }?.dependencies.append("Follow
 for name in ["MailTransportTests", "DaemonTests", "CLITests"] {
     package.targets.first { $0.name == name }?.dependencies.append("LabFixtures")
 }
+
+// Issue 10: the readers of OAuth server bytes (token answers, SASL error challenges), pure so a
+// fuzz target can link them without libcurl or OpenSSL (Fuzz/oauth.swift).
+package.targets.append(.target(name: "OAuthWire", path: "Sources/OAuthWire"))
+package.targets.first { $0.name == "MailTransport" }?.dependencies.append("OAuthWire")
+package.targets.first { $0.name == "MailTransportTests" }?.dependencies.append("OAuthWire")

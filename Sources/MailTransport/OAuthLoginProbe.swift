@@ -1,6 +1,7 @@
 import CCurl
 import CurlShim
 import Foundation
+import OAuthWire
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -40,22 +41,13 @@ struct OAuthLoginProbe {
         var challenge: String?
         while true {
             let line = try reader.line()
-            if smtp {
-                if line.hasPrefix("334") {
-                    challenge = line
-                    try reader.send("\r\n")  // the empty reply that ends the exchange
-                    continue
-                }
-                if line.hasPrefix("235") { return .loggedIn }
-                if line.count >= 3, line.first == "4" || line.first == "5" { return .refused(challenge: challenge, finalLine: line) }
-            } else {
-                if line.hasPrefix("+") {
-                    challenge = line
-                    try reader.send("\r\n")
-                    continue
-                }
-                if line.hasPrefix("P1 OK") { return .loggedIn }
-                if line.hasPrefix("P1 ") { return .refused(challenge: challenge, finalLine: line) }
+            switch SASLReply.classify(line, imapTag: smtp ? nil : "P1") {
+            case .challenge:
+                challenge = line
+                try reader.send("\r\n")  // the empty reply that ends the exchange
+            case .loggedIn: return .loggedIn
+            case .refused: return .refused(challenge: challenge, finalLine: line)
+            case .other: continue
             }
         }
     }

@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import OAuthWire
 
 /// A server refused two OAuth logins in a row, the second with a token the endpoint issued
 /// moments before. The token endpoint accepted the app's credentials (else this would be an
@@ -25,20 +26,9 @@ struct OAuthLoginRefusal: CustomStringConvertible {
         error.code == Int(CURLE_LOGIN_DENIED.rawValue) && !error.message.localizedCaseInsensitiveContains("select")
     }
 
-    /// The decoded JSON of the last SASL error challenge (`+ eyJ…` in IMAP, `334 eyJ…` in SMTP),
-    /// printable characters only; libcurl answers it (RFC 7628) so the server finishes the
-    /// exchange with its final NO/535.
-    static func challenge(in lines: [String]) -> String? {
-        for line in lines.reversed() {
-            let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            let payload: Substring
-            if text.hasPrefix("+ ") { payload = text.dropFirst(2) } else if text.hasPrefix("334 ") { payload = text.dropFirst(4) } else { continue }
-            guard let data = Data(base64Encoded: String(payload)), let json = String(data: data, encoding: .utf8),
-                  json.hasPrefix("{") else { continue }
-            return String(json.unicodeScalars.filter { $0.value >= 0x20 && $0.value < 0x7F }.map(Character.init).prefix(300))
-        }
-        return nil
-    }
+    /// The decoded JSON of the last SASL error challenge (`+ eyJ…` in IMAP, `334 eyJ…` in SMTP);
+    /// libcurl answers it (RFC 7628) so the server finishes the exchange with its final NO/535.
+    static func challenge(in lines: [String]) -> String? { OAuthErrorChallenge.json(in: lines) }
 
     var lastChallenge: String? { attempts.last.flatMap { Self.challenge(in: $0.lines) } }
 

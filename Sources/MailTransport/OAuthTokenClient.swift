@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import OAuthWire
 
 /// Gets and keeps the access token of one app registration (client-credentials grant, an HTTPS
 /// POST through libcurl with TLS verified). Shared by every mailbox and SMTP connection that use
@@ -128,24 +129,16 @@ public final class OAuthTokenClient: @unchecked Sendable {
         return fields.map { "\($0.0)=\(Self.formEncoded($0.1))" }.joined(separator: "&")
     }
 
+    /// The answer is read by `OAuthTokenResponse` (pure, fuzzed: Fuzz/oauth.swift).
     private func parse(_ result: CurlEasy.Result, now: Date) throws(OAuthError) -> OAuthToken {
-        let object = (try? JSONSerialization.jsonObject(with: Data(result.body))) as? [String: Any]
-        guard result.responseCode == 200 else {
-            throw failure(.refused(httpStatus: result.responseCode, error: object?["error"] as? String,
-                                   description: object?["error_description"] as? String))
+        switch OAuthTokenResponse.read(httpStatus: result.responseCode, body: result.body) {
+        case .token(let value, let seconds):
+            return OAuthToken(value: value, issuedAt: now, expiresAt: now.addingTimeInterval(seconds))
+        case .refused(let status, let error, let description):
+            throw failure(.refused(httpStatus: status, error: error, description: description))
+        case .unreadable(let what):
+            throw failure(.unreadableResponse(what))
         }
-        guard let object, let value = object["access_token"] as? String, !value.isEmpty else {
-            throw failure(.unreadableResponse("no access_token in the JSON answer"))
-        }
-        if let type = object["token_type"] as? String, type.lowercased() != "bearer" {
-            throw failure(.unreadableResponse("token_type \(type), expected Bearer"))
-        }
-        // expires_in is a number (RFC 6749); some servers send it as a string.
-        let seconds = (object["expires_in"] as? NSNumber)?.doubleValue ?? (object["expires_in"] as? String).flatMap(Double.init)
-        guard let seconds, seconds > 0 else {
-            throw failure(.unreadableResponse("expires_in missing or not positive"))
-        }
-        return OAuthToken(value: value, issuedAt: now, expiresAt: now.addingTimeInterval(seconds))
     }
 
     private func failure(_ reason: OAuthError.Reason) -> OAuthError {
