@@ -106,7 +106,9 @@ extension DaemonConfiguration {
         guard address.split(separator: "@").count == 2 else {
             throw .invalidValue(file: r.file, line: r.line(addressNode), key: "address", message: "'\(address)' is not an address")
         }
-        let server = try server(node, r, key: "mailboxes", base: base, secrets: secrets, maxBytes: maxBytes)
+        var server = try server(node, r, key: "mailboxes", base: base, secrets: secrets, maxBytes: maxBytes)
+        // No drafts_folder: the server's SPECIAL-USE \Drafts ("Borradores"), else "Drafts" (README).
+        server.draftsFromSpecialUse = m["drafts_folder"] == nil
         if case .smtp = server.url {
             throw .invalidValue(file: r.file, line: r.line(try r.required(m, "url", in: node)), key: "url", message: "a mailbox needs imaps://, imap:// or maildir:")
         }

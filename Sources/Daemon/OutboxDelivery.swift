@@ -74,6 +74,11 @@ struct OutboxDelivery: Sendable {
                 report.delivered += 1
             } catch let error as LedgerError {
                 throw error
+            } catch let error as MailboxError where error.isOverAppendLimit {
+                // Over the server's APPENDLIMIT: not attempted; staff decide (issue 10).
+                try ledger.hold(entry.id, reason: "\(error)")
+                report.held += 1
+                logger.error("reply held: over the server's size limit", metadata: ["request": "\(entry.request)", "error": "\(error)"])
             } catch let error as MailSendError where error.outcomeUnknown {
                 try ledger.hold(entry.id, reason: "SMTP outcome unknown: \(error)")
                 crash.passed("hold \(entry.id)")

@@ -66,7 +66,7 @@ public struct CurlError: Error, Sendable, CustomStringConvertible {
         // IMAP (RFC 5530 response codes): the server is busy or broken for now → retry later.
         let words = reply.split(separator: " ")
         guard words.count >= 2, ["NO", "BAD", "BYE"].contains(words[1].uppercased()) else { return nil }
-        let temporary = ["[UNAVAILABLE]", "[INUSE]", "[LIMIT]", "[SERVERBUG]", "[OVERQUOTA]", "[CONTACTADMIN]"]
+        let temporary = ["[THROTTLED]", "[UNAVAILABLE]", "[INUSE]", "[LIMIT]", "[SERVERBUG]", "[OVERQUOTA]", "[CONTACTADMIN]"]
         if words.count >= 3, temporary.contains(where: { words[2].uppercased().hasPrefix($0.dropLast()) }) {
             return .transient
         }

@@ -19,12 +19,20 @@ enum IMAPCommand {
         return result + "\""
     }
 
+    /// A mailbox name as the server knows it: modified UTF-7 (RFC 3501 §5.1.3), quoted.
+    static func mailboxName(_ name: String) throws(IMAPRequestProblem) -> String {
+        guard name.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) else {
+            throw IMAPRequestProblem("a mailbox name cannot hold control characters: \(escaped(name))")
+        }
+        return try quoted(ModifiedUTF7.encode(name))
+    }
+
     static func status(_ mailbox: String) throws(IMAPRequestProblem) -> String {
-        "STATUS \(try quoted(mailbox)) (MESSAGES UIDNEXT UIDVALIDITY)"
+        "STATUS \(try mailboxName(mailbox)) (MESSAGES UIDNEXT UIDVALIDITY)"
     }
 
     static func examine(_ mailbox: String) throws(IMAPRequestProblem) -> String {
-        "EXAMINE \(try quoted(mailbox))"
+        "EXAMINE \(try mailboxName(mailbox))"
     }
 
     static func uidSearch(from first: UInt32, through last: UInt32) -> String {

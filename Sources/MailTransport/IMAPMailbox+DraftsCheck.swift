@@ -70,6 +70,7 @@ extension IMAPResponse {
         if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 {
             name = String(name.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\")
         }
-        return name.isEmpty ? nil : (name, attributes)
+        // Names travel in modified UTF-7 ("Informaci&APM-n"); one that is not valid stays as sent.
+        return name.isEmpty ? nil : (ModifiedUTF7.decode(name) ?? name, attributes)
     }
 }

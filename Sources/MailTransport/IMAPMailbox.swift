@@ -15,6 +15,10 @@ public actor IMAPMailbox: Mailbox {
     private let maxMessageBytes: Int
     let session: IMAPSession
     private let executor: SerialQueueExecutor
+    /// Drafts go to the server's `\Drafts` folder when it names one (IMAPMailbox+ServerFolders).
+    let followsSpecialUse: Bool
+    /// The server's SPECIAL-USE folders and APPENDLIMIT, read once and kept (IMAPMailbox+ServerFolders).
+    var serverFolders: ServerFolders?
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
@@ -31,6 +35,7 @@ public actor IMAPMailbox: Mailbox {
         name = "\(configuration.url)"
         self.mailbox = mailbox
         maxMessageBytes = configuration.maxMessageBytes
+        followsSpecialUse = configuration.draftsFromSpecialUse
         executor = SerialQueueExecutor(label: "imap \(name)")
         do {
             session = try IMAPSession(configuration: configuration, server: server)
@@ -154,14 +159,22 @@ public actor IMAPMailbox: Mailbox {
         try searchMessageID(messageID, folder: mailbox)
     }
 
-    public func appendDraft(_ raw: [UInt8], folder: String) throws(MailboxError) -> UInt32? {
+    public func appendDraft(_ raw: [UInt8], folder configured: String) throws(MailboxError) -> UInt32? {
+        let folder = try draftsTarget(configured)
         guard folder.caseInsensitiveCompare(mailbox) != .orderedSame else {
             // The polled mailbox is kept EXAMINEd (read-only) behind libcurl's back; storing flags
             // there would fail. Drafts belong in their own folder anyway.
             throw failure(.append, folder: folder, reason: .invalidRequest("the drafts folder must not be the polled mailbox"))
         }
-        _ = try request(.append, folder: folder) { () throws(IMAPRequestProblem) in try IMAPCommand.quoted(folder) }
-        let appended = try run(.append, folder: folder) { () throws(CurlError) in try session.append(mailbox: folder, raw: raw) }
+        _ = try request(.append, folder: folder) { () throws(IMAPRequestProblem) in try IMAPCommand.mailboxName(folder) }
+        try checkAppendLimit(raw.count, folder: folder)
+        let appended: CurlEasy.Result
+        do {
+            appended = try run(.append, folder: folder) { () throws(CurlError) in try session.append(mailbox: folder, raw: raw) }
+        } catch {
+            serverFolders = nil  // renamed or deleted folders are read again next time
+            throw error
+        }
         var uids: [UInt32] = []
         if let appendUID = IMAPResponse.appendUID(in: IMAPResponse.lines(appended.headerLines)) {
             uids = [appendUID.uid]
@@ -178,10 +191,11 @@ public actor IMAPMailbox: Mailbox {
     }
 
     public func containsMessage(messageID: String, folder: String) throws(MailboxError) -> Bool {
-        try !searchMessageID(messageID, folder: folder).isEmpty
+        try !searchMessageID(messageID, folder: draftsTarget(folder)).isEmpty
     }
 
-    public func repairDraftFlags(messageID: String, folder: String) throws(MailboxError) {
+    public func repairDraftFlags(messageID: String, folder configured: String) throws(MailboxError) {
+        let folder = try draftsTarget(configured)
         for uid in try searchMessageID(messageID, folder: folder) {
             for change in ["+FLAGS.SILENT (\\Draft)", "-FLAGS.SILENT (\\Seen)"] {
                 _ = try run(.store, folder: folder, uid: uid) { () throws(CurlError) in

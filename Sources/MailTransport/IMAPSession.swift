@@ -1,4 +1,5 @@
 import CCurl
+import Foundation
 
 /// One authenticated IMAP connection (one libcurl easy handle, reused across calls so a poll is
 /// one command, not a TLS handshake and a login). Not thread-safe: owned by one `IMAPMailbox`
@@ -11,18 +12,29 @@ final class IMAPSession {
     /// Connections opened (login included); stays flat while the connection is reused.
     private(set) var connections = 0
 
+    /// Waits after a throttling answer (ThrottleBackoff), and the stop flag that cuts them short.
+    let backoff: ThrottleBackoff
+    private let shouldStop: (@Sendable () -> Bool)?
+    /// Throttling answers seen and the seconds waited for them: for tests and `status`.
+    private(set) var throttled = 0
+    private(set) var throttledSeconds = 0.0
+    private var waiting = false
+
     init(configuration: MailServerConfiguration, server: MailServerURL.Server) throws(CurlError) {
         easy = try CurlEasy(maxBodyBytes: configuration.maxMessageBytes)
         self.server = server
+        backoff = configuration.throttleBackoff
+        shouldStop = configuration.limits.shouldStop
         try easy.configure(for: configuration, server: server)
     }
 
-    /// `imaps://host:port/` or `imaps://host:port/<mailbox>`, the name percent-encoded: libcurl
-    /// decodes it and quotes it in SELECT/APPEND itself.
+    /// `imaps://host:port/` or `imaps://host:port/<mailbox>`, the name in modified UTF-7 (RFC 3501
+    /// §5.1.3, "Informaci&APM-n") and then percent-encoded: libcurl decodes it and quotes it in
+    /// SELECT/APPEND itself.
     func url(_ mailbox: String?) -> String {
         guard let mailbox else { return server.base + "/" }
         var encoded = ""
-        for byte in mailbox.utf8 {
+        for byte in ModifiedUTF7.encode(mailbox).utf8 {
             let scalar = Unicode.Scalar(byte)
             if (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || "-._~/".unicodeScalars.contains(scalar) {
                 encoded.unicodeScalars.append(scalar)
@@ -62,10 +74,44 @@ final class IMAPSession {
     /// A server that closed an idle connection makes the next transfer fail once with 52/55/56;
     /// libcurl reconnects on the following one (libcurl note §2.7). Only for idempotent work.
     func retryingStaleConnection<T>(_ body: () throws(CurlError) -> T) throws(CurlError) -> T {
-        do {
-            return try body()
-        } catch where Self.staleConnectionCodes.contains(error.code) {
-            return try body()
+        func once() throws(CurlError) -> T {
+            do {
+                return try body()
+            } catch {
+                guard Self.staleConnectionCodes.contains(error.code) else { throw error }
+                return try body()
+            }
+        }
+        return try waitingOutThrottling(once)
+    }
+
+    /// A server that says "not now" (`NO [THROTTLED]`, `[UNAVAILABLE]`, `* BYE` busy) is asked
+    /// again after a doubling wait, a bounded number of times; then its error goes up (transient).
+    /// Only for idempotent work, as `retryingStaleConnection`.
+    func waitingOutThrottling<T>(_ body: () throws(CurlError) -> T) throws(CurlError) -> T {
+        // Nested calls (a fetch around a command) wait in the outermost loop only.
+        guard !waiting else { return try body() }
+        waiting = true
+        defer { waiting = false }
+        var retry = 0
+        while true {
+            do {
+                return try body()
+            } catch where ThrottleBackoff.isThrottling(error) && retry < backoff.retries && shouldStop?() != true {
+                throttled += 1
+                let wait = backoff.delay(before: retry)
+                throttledSeconds += Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18
+                sleep(wait)
+                retry += 1
+            }
+        }
+    }
+
+    /// Sleeps in short slices so SIGTERM is not kept waiting by a long backoff.
+    private func sleep(_ duration: Duration) {
+        let end = Date().addingTimeInterval(Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+        while Date() < end, shouldStop?() != true {
+            Thread.sleep(forTimeInterval: min(0.1, max(0, end.timeIntervalSinceNow)))
         }
     }
 

@@ -42,6 +42,13 @@ public struct MailServerConfiguration: Sendable, CustomStringConvertible {
     public var limits = TransferLimits()
     /// Messages above this are refused by `fetch` (the daemon records the request as too large).
     public var maxMessageBytes = 50 * 1024 * 1024
+    /// Drafts go to the folder the server marks `\Drafts` (RFC 6154 SPECIAL-USE, e.g. Exchange's
+    /// "Borradores"), whatever folder name the caller passes; that name is used only when the
+    /// server names none. The daemon sets this when `drafts_folder` is not configured.
+    public var draftsFromSpecialUse = false
+    /// Waits between tries of a command the server refused for now (`[THROTTLED]`, `[UNAVAILABLE]`,
+    /// `* BYE` busy): Exchange's limits are met by waiting, not by failing the poll.
+    public var throttleBackoff = ThrottleBackoff()
     /// Redacted protocol lines for debugging (see `ProtocolTraceRedactor`); nil in production.
     public var trace: (@Sendable (String) -> Void)?
 

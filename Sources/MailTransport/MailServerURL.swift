@@ -55,8 +55,9 @@ public enum MailServerURL: Sendable, Hashable, CustomStringConvertible {
         let path = parts.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         if scheme.hasPrefix("imap") {
             let mailbox = path.isEmpty ? "INBOX" : path
-            guard mailbox.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0.value != 0x7F }) else {
-                throw Problem(url: text, problem: "mailbox names must be ASCII without control characters (modified UTF-7 is not supported)")
+            // Non-ASCII names are fine: they are sent in modified UTF-7 (RFC 3501 §5.1.3).
+            guard mailbox.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F && !(0x80..<0xA0).contains($0.value) }) else {
+                throw Problem(url: text, problem: "mailbox names cannot hold control characters")
             }
             self = .imap(server, mailbox: mailbox)
         } else {

@@ -12,6 +12,8 @@ public struct MailboxError: Error, Sendable, CustomStringConvertible {
         case uidValidityChanged(expected: UInt32, actual: UInt32?)
         case messageNotFound
         case messageTooLarge(limit: Int)
+        /// A message larger than the server's APPENDLIMIT (RFC 7889): not attempted.
+        case appendLimitExceeded(size: Int, limit: Int)
         /// The server answered something this client cannot read (excerpt kept).
         case unexpectedResponse(String)
         /// The request itself is unusable (a Message-ID with CR/LF, a non-ASCII folder name...).
@@ -41,7 +43,7 @@ public struct MailboxError: Error, Sendable, CustomStringConvertible {
     public var disposition: CurlError.Disposition {
         switch reason {
         case .transfer(let error): return error.disposition
-        case .uidValidityChanged, .messageNotFound, .messageTooLarge, .invalidRequest: return .permanent
+        case .uidValidityChanged, .messageNotFound, .messageTooLarge, .invalidRequest, .appendLimitExceeded: return .permanent
         case .unexpectedResponse: return .connectionUnusable
         case .file: return .transient
         }
@@ -58,10 +60,20 @@ public struct MailboxError: Error, Sendable, CustomStringConvertible {
             why = "UIDVALIDITY changed (expected \(expected), now \(actual.map(String.init) ?? "unknown"))"
         case .messageNotFound: why = "no such message"
         case .messageTooLarge(let limit): why = "message larger than \(limit) bytes"
+        case .appendLimitExceeded(let size, let limit):
+            why = "the message (\(size) bytes) is over the server's APPENDLIMIT of \(limit) bytes; not sent to the server"
         case .unexpectedResponse(let excerpt): why = "unexpected server response: \(excerpt)"
         case .invalidRequest(let problem): why = "invalid request: \(problem)"
         case .file(let path, let problem): why = "\(path): \(problem)"
         }
         return "\(operation.rawValue) on \(place) failed [\(disposition.rawValue)]: \(why)"
+    }
+}
+
+extension MailboxError {
+    /// A draft larger than the server's APPENDLIMIT: waiting will not help, a person must decide.
+    public var isOverAppendLimit: Bool {
+        if case .appendLimitExceeded = reason { return true }
+        return false
     }
 }

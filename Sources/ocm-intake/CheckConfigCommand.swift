@@ -34,7 +34,9 @@ struct CheckConfigCommand: AsyncParsableCommand {
                 let status = try await mailbox.status()
                 print("  \(entry.role): connected, uidvalidity \(status.uidValidity), \(status.messages) message(s)")
                 if entry.role == draftsRole, let imap = mailbox as? IMAPMailbox {
-                    failed = try await !Self.report(imap.checkDraftsFolder(entry.draftsFolder), role: entry.role) || failed
+                    // Without drafts_folder the server's \Drafts is used (README, Microsoft 365).
+                    let folder = entry.server.draftsFromSpecialUse ? (try await imap.folders().drafts ?? entry.draftsFolder) : entry.draftsFolder
+                    failed = try await !Self.report(imap.checkDraftsFolder(folder), role: entry.role) || failed
                 }
             } catch {
                 failed = true

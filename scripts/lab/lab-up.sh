@@ -112,6 +112,13 @@ for u in $USERS; do
   echo "$u@$DOMAIN:{PLAIN}pw-$u:$MAIL_UID:$MAIL_GID::$LAB/mail/$DOMAIN/$u::" >> "$LAB/dovecot/users"
   echo "$u@$DOMAIN OK" >> "$LAB/postfix/etc/vmailbox"
 done
+# An Exchange-like mailbox (issue 10): Spanish SPECIAL-USE folders instead of Drafts/Sent ("Elementos
+# enviados" is created by the tests: passwd-file fields cannot hold a space) and a 64 KiB message limit.
+X_FIELDS="userdb_namespace/inbox/mailbox/Drafts/auto=no userdb_namespace/inbox/mailbox/Sent/auto=no"
+X_FIELDS="$X_FIELDS userdb_namespace/inbox/mailbox/Borradores/auto=subscribe userdb_mail_plugins=quota"
+X_FIELDS="$X_FIELDS userdb_quota=count:User userdb_quota_rule=*:storage=1G userdb_quota_max_mail_size=64k userdb_quota_vsizes=yes"
+echo "exchangeocm@$DOMAIN:{PLAIN}pw-exchangeocm:$MAIL_UID:$MAIL_GID::$LAB/mail/$DOMAIN/exchangeocm::$X_FIELDS" >> "$LAB/dovecot/users"
+echo "exchangeocm@$DOMAIN OK" >> "$LAB/postfix/etc/vmailbox"
 chmod 644 "$LAB/dovecot/users"
 
 # ---------- ports ----------
@@ -178,6 +185,13 @@ namespace inbox {
   }
   mailbox Sent {
     auto = subscribe
+    special_use = \Sent
+  }
+  # only the exchangeocm user has these (userdb fields above)
+  mailbox Borradores {
+    special_use = \Drafts
+  }
+  mailbox "Elementos enviados" {
     special_use = \Sent
   }
 }
