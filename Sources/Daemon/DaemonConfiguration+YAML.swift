@@ -17,13 +17,14 @@ import Yams
 ///   · `batch_size` [200] · `low_speed_limit` bytes/s [1024] and `low_speed_time` seconds [60]
 ///   (a slower transfer is aborted) · `transfer_timeout` seconds [300] plus
 ///   `transfer_timeout_per_mib` seconds [60] per MiB: the total limit of one transfer
-///   · `message_time_limit` seconds [30].
+///   · `message_time_limit` seconds [30] · `throttle_retries` [3], `throttle_backoff` seconds [2]
+///   doubling up to `throttle_backoff_max` [30]: waits after an IMAP `[THROTTLED]`/`[UNAVAILABLE]`.
 /// Secrets are never inline: a key named `password` or `secret` is an error.
 extension DaemonConfiguration {
     static let topKeys = ["mailboxes", "smtp", "review", "poll_interval", "ledger", "templates", "rules", "time_zone",
                           "hostname", "max_message_bytes", "max_replies_per_sender_per_day", "batch_size",
                           "low_speed_limit", "low_speed_time", "transfer_timeout", "transfer_timeout_per_mib",
-                          "message_time_limit"]
+                          "message_time_limit", "throttle_retries", "throttle_backoff", "throttle_backoff_max"]
     static let serverKeys = ["role", "address", "url", "login", "secret_file", "secret_env", "auth", "ca_file", "drafts_folder", "oauth"]
 
     /// Loads and resolves the file at `path`; every problem names file, line and key.
@@ -69,6 +70,11 @@ extension DaemonConfiguration {
                                     timeoutPerMiB: try integer("transfer_timeout_per_mib", 60, 0...86_400))
         for index in mailboxes.indices { timing.apply(to: &mailboxes[index].server) }
         if smtp != nil { timing.apply(to: &smtp!) }
+        // "Not now" answers of an IMAP server (Exchange's [THROTTLED]): ThrottleBackoff (issue 10).
+        let backoff = ThrottleBackoff(retries: try integer("throttle_retries", 3, 0...10),
+                                      initial: .seconds(try integer("throttle_backoff", 2, 1...600)),
+                                      maximum: .seconds(try integer("throttle_backoff_max", 30, 1...3_600)))
+        for index in mailboxes.indices { mailboxes[index].server.throttleBackoff = backoff }
         let reviewNode = top["review"]
         let reviewText = try reviewNode.map { n throws(ConfigError) in try r.string(n, key: "review") } ?? "drafts"
         guard let review = ReviewMode(rawValue: reviewText) else {
