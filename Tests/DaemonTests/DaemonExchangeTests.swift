@@ -21,7 +21,7 @@ final class DaemonExchangeTests: XCTestCase {
         work?.remove()
     }
 
-    /// Aseguramiento = exchangeocm at `base` (no drafts_folder), Formación as usual.
+    /// Aseguramiento = exchangeocm (no drafts_folder), Formación as usual, both at `base`.
     private func writeConfig(base: String) throws {
         try work.writeIMAPConfig(lab: lab)
         let secret = work.dir.appendingPathComponent("exchange.secret")
@@ -47,6 +47,7 @@ final class DaemonExchangeTests: XCTestCase {
             """
         guard yaml.contains(original) else { throw LabFailure("unexpected config shape:\n\(yaml)") }
         yaml = yaml.replacingOccurrences(of: original, with: exchange)
+            .replacingOccurrences(of: "url: \(lab.imapsURL)/INBOX", with: "url: \(base)/INBOX")  // Formación too
         try Data(yaml.utf8).write(to: URL(fileURLWithPath: work.configPath))
     }
 
@@ -71,7 +72,8 @@ final class DaemonExchangeTests: XCTestCase {
         XCTAssertEqual(try lab.flags("exchangeocm", mailbox: "Borradores")[drafts[0]], "\\Draft")
         XCTAssertEqual(try work.ledger().outbox(status: .delivered).count, 1)
         XCTAssertEqual(proxy.count("max-open-per-login"), 1, "never two connections to one mailbox at once")
-        XCTAssertGreaterThanOrEqual(proxy.count("connections"), 2, "each `once` logs in again")
+        XCTAssertEqual(proxy.count("connections"), 4, "one per mailbox per `once` (two runs, two mailboxes)")
+        print("EXCHANGE-FIGURES connections \(proxy.count("connections")), at most open at once \(proxy.count("max-open")), per login \(proxy.count("max-open-per-login"))")
     }
 
     /// APPENDLIMIT below the reply's size: the draft is not attempted, the outbox entry is held
@@ -87,7 +89,9 @@ final class DaemonExchangeTests: XCTestCase {
         let run = try work.onceOK()
         XCTAssertEqual(proxy.count("injected"), 1, run.all)
         XCTAssertTrue(run.stdout.contains("opened 1 request(s)"), run.all)
-        XCTAssertNil(try work.ledger().mailboxState("aseguramiento")?.lastError, "throttling is not a poll failure: \(run.all)")
+        for role in ["aseguramiento", "formacion"] {
+            XCTAssertNil(try work.ledger().mailboxState(role)?.lastError, "throttling is not a poll failure: \(run.all)")
+        }
         let held = try work.ledger().outbox(status: .held)
         XCTAssertEqual(held.count, 1, run.all)
         XCTAssertTrue(held.first?.lastError?.contains("APPENDLIMIT of 2000 bytes") == true, "\(held)")
