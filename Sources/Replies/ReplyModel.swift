@@ -5,12 +5,12 @@ import MIME
 /// one line, every date written out in Spanish, lists numbered. Keys that have no value are
 /// left out, so `{{#clave}}…{{/clave}}` and `{{^clave}}…{{/clave}}` choose between wordings.
 enum ReplyModel {
-    static func make(_ context: ReplyContext) -> [String: Any] {
+    static func make(_ context: ReplyContext, wording: ObservationWording) -> [String: Any] {
         var model: [String: Any] = [
             "solicitud": context.requestID.singleLine,
             "revision": context.revision,
             "tema": topic(context),
-            "observaciones": numbered(context.observations.map { ["texto": $0.singleLine] }),
+            "observaciones": numbered(context.observations.map { ["texto": wording($0).singleLine] }),
             "plazos": context.deadlines.map { deadline -> [String: Any] in
                 ["etiqueta": deadline.label.singleLine, "fecha": spanish(deadline.due), "cumplido": deadline.met]
             },
@@ -44,5 +44,5 @@ enum ReplyModel {
         rows.enumerated().map { index, row in row.merging(["numero": index + 1]) { old, _ in old } }
     }
 
-    static func spanish(_ date: CivilDate) -> String { Observation.spanish(date) }
+    static func spanish(_ date: CivilDate) -> String { date.spanishText }
 }

@@ -10,6 +10,7 @@ import Mustache
 /// Layout of the folder (see `Templates/README.md`):
 /// - `observaciones.mustache`, `aprobacion.mustache`, `ilegible.mustache`: one per `ReplyKind`.
 ///   The first line is the subject, `Asunto: …`; the rest is the plain-text body.
+/// - `observacion.mustache`: the wording of one observation (`observationText`).
 /// - any other `*.mustache` file is a partial, used as `{{> name}}` (`firma.mustache`).
 /// - other files (`README.md`) are ignored.
 ///
@@ -17,8 +18,10 @@ import Mustache
 public struct ReplyTemplates: Sendable {
     public static let fileExtension = ".mustache"
     public static let subjectPrefix = "Asunto:"
-    /// Files that must be present.
-    public static var requiredFiles: [String] { ReplyKind.drafted.map(\.templateFile) }
+    /// The partial that words one observation (`Observation`, see `ObservationModel`).
+    public static let observationPartial = "observacion"
+    /// Files that must be present: one per reply kind, and the observations' wording.
+    public static var requiredFiles: [String] { ReplyKind.drafted.map(\.templateFile) + [observationPartial + fileExtension] }
 
     /// Reply templates' bodies and every partial, by name without extension.
     let library: MustacheLibrary
@@ -30,8 +33,8 @@ public struct ReplyTemplates: Sendable {
     public init(files: [String: String]) throws(ReplyTemplateError) {
         let sources = files.filter { $0.key.hasSuffix(Self.fileExtension) }
             .mapValues { $0.replacingOccurrences(of: "\r\n", with: "\n") }
-        for kind in ReplyKind.drafted where sources[kind.templateFile] == nil {
-            throw ReplyTemplateError(file: kind.templateFile, reason: .missingTemplate)
+        for file in Self.requiredFiles where sources[file] == nil {
+            throw ReplyTemplateError(file: file, reason: .missingTemplate)
         }
         let names = Set(sources.keys.map { String($0.dropLast(Self.fileExtension.count)) })
         var library = MustacheLibrary()
@@ -59,6 +62,18 @@ public struct ReplyTemplates: Sendable {
         let subject = subjects[kind]?.render(model, library: library) ?? ""
         let body = library.render(model, withTemplate: kind.rawValue) ?? ""
         return (subject, body)
+    }
+
+    /// One observation in the words of `observacion.mustache`, on one line: the sentence of the
+    /// reply, of `inspect` and of the ledger's verdict JSON.
+    public func observationText(_ observation: Observation) -> String {
+        (library.render(ObservationModel.make(observation), withTemplate: Self.observationPartial) ?? "").singleLine
+    }
+
+    /// `observationText` as the `Inspector` takes it.
+    public var wording: ObservationWording {
+        let templates = self
+        return { templates.observationText($0) }
     }
 
     static func splitSubject(_ text: String, file: String) throws(ReplyTemplateError) -> (subject: String, body: String) {

@@ -60,7 +60,8 @@ final class ReplyComposerTests: XCTestCase {
         let body = try XCTUnwrap(MessageParser.parse(composer.compose(context).raw).textBody)
         XCTAssertTrue(body.hasPrefix("Buen día, Ana María Pérez Gómez:\r\n"), body)
         for (i, observation) in context.observations.enumerated() {
-            XCTAssertTrue(body.contains("\(i + 1). \(observation)\r\n"), observation)
+            let text = composer.templates.observationText(observation)
+            XCTAssertTrue(body.contains("\(i + 1). \(text)\r\n"), text)
         }
         for phrase in ["OCM-2026-0001", "Vicepresidencia de Fondos en Administración", "Responda a este mismo correo",
                        "[OCM-2026-0001]", "M5-1-21", "5.2.4",
@@ -168,7 +169,7 @@ final class ReplyComposerTests: XCTestCase {
         context.requester = Mailbox(displayName: attack, address: "ana@icetex.gov.co\r\nBcc: intruso@evil.example")
         context.incoming = IncomingMail(subject: attack, messageID: "<x@y>\r\nBcc: intruso@evil.example",
                                         references: ["<a@b>\nBcc: intruso@evil.example"], replyTarget: nil)
-        context.observations = ["Falta algo.\r\nBcc: intruso@evil.example"]
+        context.observations = [.missingMaterial(code: "x", name: "Falta algo.\r\nBcc: intruso@evil.example", condition: nil, due: nil)]
         let reply = composer.compose(context)
         let parsed = MessageParser.parse(reply.raw)
         XCTAssertEqual(parsed.headers.fields.count, 13, parsed.headers.fields.map(\.name).description)
