@@ -36,7 +36,11 @@ final class TypedDraftTests: XCTestCase {
             verdict: verdict, date: Date(timeIntervalSince1970: 1_780_000_000), hostname: "ocm.icetex.gov.co"))
         let parsed = MessageParser.parse(reply.raw)
         let body = try XCTUnwrap(parsed.textBody).replacingOccurrences(of: "\r\n", with: "\n")
-        return Drafted(file: path, inspection: inspection, body: body, raw: String(decoding: reply.raw, as: UTF8.self))
+        // Decoded, as OCM reads it in the Drafts folder.
+        let head = ["From: \(parsed.from.map { "\($0.displayName ?? "") <\($0.normalizedAddress)>" } ?? "")",
+                    "To: \(parsed.to.map { "\($0.displayName ?? "") <\($0.normalizedAddress)>" }.joined(separator: ", "))",
+                    "Cc: \(parsed.cc.map(\.normalizedAddress).joined(separator: ", "))", "Subject: \(parsed.subject ?? "")"]
+        return Drafted(file: path, inspection: inspection, body: body, raw: head.joined(separator: "\n") + "\n\n" + body)
     }
 
     static let showcase = ["Samples/sample01-credito-completa.eml", "Samples/sample04-proyecto-reenviado.eml",
