@@ -5,14 +5,14 @@ import MIME
 /// one line, every date written out in Spanish, lists numbered. Keys that have no value are
 /// left out, so `{{#clave}}…{{/clave}}` and `{{^clave}}…{{/clave}}` choose between wordings.
 enum ReplyModel {
-    static func make(_ context: ReplyContext, wording: ObservationWording) -> [String: Any] {
+    static func make(_ context: ReplyContext, templates: ReplyTemplates) -> [String: Any] {
         var model: [String: Any] = [
             "solicitud": context.requestID.singleLine,
             "revision": context.revision,
             "tema": topic(context),
-            "observaciones": numbered(context.observations.map { ["texto": wording($0).singleLine] }),
+            "observaciones": numbered(context.observations.map { ["texto": templates.observationText($0)] }),
             "plazos": context.deadlines.map { deadline -> [String: Any] in
-                ["etiqueta": deadline.label.singleLine, "fecha": spanish(deadline.due), "cumplido": deadline.met]
+                ["etiqueta": templates.deadlineText(deadline), "fecha": spanish(deadline.due), "cumplido": deadline.met]
             },
             "problemas": context.problems.map { ["texto": $0.text] },
             "sinDecidir": context.undecided.map { ["texto": $0.singleLine] },
@@ -30,7 +30,7 @@ enum ReplyModel {
         if let date = context.trainingDate { model["fechaCapacitacion"] = spanish(date) }
         if let date = context.workTableDate { model["mesaTrabajo"] = spanish(date) }
         if context.revision > 1 { model["seguimiento"] = true }
-        if let plan = context.plan { model["plan"] = self.plan(plan) }
+        if let plan = context.plan { model["plan"] = self.plan(plan, templates: templates) }
         return model
     }
 

@@ -10,7 +10,8 @@ import Mustache
 /// Layout of the folder (see `Templates/README.md`):
 /// - `observaciones.mustache`, `aprobacion.mustache`, `ilegible.mustache`: one per `ReplyKind`.
 ///   The first line is the subject, `Asunto: …`; the rest is the plain-text body.
-/// - `observacion.mustache`: the wording of one observation (`observationText`).
+/// - `observacion.mustache`: the wording of one observation (`observationText`); `plazo.mustache`:
+///   the name of one lead time (`deadlineText`).
 /// - any other `*.mustache` file is a partial, used as `{{> name}}` (`firma.mustache`).
 /// - other files (`README.md`) are ignored.
 ///
@@ -20,8 +21,14 @@ public struct ReplyTemplates: Sendable {
     public static let subjectPrefix = "Asunto:"
     /// The partial that words one observation (`Observation`, see `ObservationModel`).
     public static let observationPartial = "observacion"
-    /// Files that must be present: one per reply kind, and the observations' wording.
-    public static var requiredFiles: [String] { ReplyKind.drafted.map(\.templateFile) + [observationPartial + fileExtension] }
+    /// The partial that names one lead time of 4.1.1 (`ReplyDeadline`).
+    public static let deadlinePartial = "plazo"
+    /// The partial that writes business-day counts and slack of the plan.
+    public static let businessDaysPartial = "dias-habiles"
+    /// Files that must be present: one per reply kind, and the wording of observations and deadlines.
+    public static var requiredFiles: [String] {
+        ReplyKind.drafted.map(\.templateFile) + [observationPartial, deadlinePartial, businessDaysPartial].map { $0 + fileExtension }
+    }
 
     /// Reply templates' bodies and every partial, by name without extension.
     let library: MustacheLibrary
@@ -68,6 +75,19 @@ public struct ReplyTemplates: Sendable {
     /// reply, of `inspect` and of the ledger's verdict JSON.
     public func observationText(_ observation: Observation) -> String {
         (library.render(ObservationModel.make(observation), withTemplate: Self.observationPartial) ?? "").singleLine
+    }
+
+    /// A lead time in the words of `plazo.mustache`, on one line.
+    public func deadlineText(_ deadline: ReplyDeadline) -> String {
+        (library.render(deadline.model, withTemplate: Self.deadlinePartial) ?? "").singleLine
+    }
+
+    /// `n` business days in the words of `dias-habiles.mustache`: a count ("7 días hábiles"), or
+    /// a step's slack ("holgura de 3 días hábiles", "sin holgura", "le faltan 2 días hábiles").
+    func businessDaysText(_ n: Int, slack: Bool) -> String {
+        let model: [String: Any] = ["dias": abs(n), "unDia": abs(n) == 1, "cuenta": !slack, "conHolgura": slack && n > 0,
+                                    "sinHolgura": slack && n == 0, "faltan": slack && n < 0]
+        return (library.render(model, withTemplate: Self.businessDaysPartial) ?? "").singleLine
     }
 
     /// `observationText` as the `Inspector` takes it.

@@ -254,7 +254,8 @@ final class ReplyComposerTests: XCTestCase {
         let rules = try RepliesFixture.rules()
         let rule = try XCTUnwrap(rules.kind("actualizacion")?.leadTimes.first)
         let deadline = ReplyDeadline(rule: rule, due: RepliesFixture.requestDay, met: false)
-        XCTAssertEqual(deadline.label, "Entrega del material con 10 días hábiles de anticipación (numeral 4.1.1 b)")
+        XCTAssertEqual(try RepliesFixture.composer().templates.deadlineText(deadline),
+                       "Entrega del material con 10 días hábiles de anticipación (numeral 4.1.1 b)")
     }
 
     func testReadProblemSizes() {
