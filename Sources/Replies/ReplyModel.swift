@@ -14,7 +14,7 @@ enum ReplyModel {
             "plazos": context.deadlines.map { deadline -> [String: Any] in
                 ["etiqueta": templates.deadlineText(deadline), "fecha": spanish(deadline.due), "cumplido": deadline.met]
             },
-            "problemas": context.problems.map { ["texto": $0.text] },
+            "problemas": context.problems.map { ["texto": templates.problemText($0)] },
             "sinDecidir": context.undecided.map { ["texto": $0.singleLine] },
             "correoRespuesta": context.from.wireAddress,
         ]

@@ -25,9 +25,11 @@ public struct ReplyTemplates: Sendable {
     public static let deadlinePartial = "plazo"
     /// The partial that writes business-day counts and slack of the plan.
     public static let businessDaysPartial = "dias-habiles"
+    /// The partial that says what could not be read (`ReadProblem`), for `ilegible`.
+    public static let problemPartial = "problema"
     /// Files that must be present: one per reply kind, and the wording of observations and deadlines.
     public static var requiredFiles: [String] {
-        ReplyKind.drafted.map(\.templateFile) + [observationPartial, deadlinePartial, businessDaysPartial].map { $0 + fileExtension }
+        ReplyKind.drafted.map(\.templateFile) + [observationPartial, deadlinePartial, businessDaysPartial, problemPartial].map { $0 + fileExtension }
     }
 
     /// Reply templates' bodies and every partial, by name without extension.
@@ -88,6 +90,11 @@ public struct ReplyTemplates: Sendable {
         let model: [String: Any] = ["dias": abs(n), "unDia": abs(n) == 1, "cuenta": !slack, "conHolgura": slack && n > 0,
                                     "sinHolgura": slack && n == 0, "faltan": slack && n < 0]
         return (library.render(model, withTemplate: Self.businessDaysPartial) ?? "").singleLine
+    }
+
+    /// What could not be read, in the words of `problema.mustache`, on one line.
+    public func problemText(_ problem: ReadProblem) -> String {
+        (library.render(problem.model, withTemplate: Self.problemPartial) ?? "").singleLine
     }
 
     /// `observationText` as the `Inspector` takes it.

@@ -258,12 +258,16 @@ final class ReplyComposerTests: XCTestCase {
                        "Entrega del material con 10 días hábiles de anticipación (numeral 4.1.1 b)")
     }
 
-    func testReadProblemSizes() {
+    func testReadProblemSizes() throws {
         XCTAssertEqual(ReadProblem.size(26_214_400), "25 MB")
         XCTAssertEqual(ReadProblem.size(40_055_603), "38,2 MB")
         XCTAssertEqual(ReadProblem.size(950 * 1024), "950 KB")
         XCTAssertEqual(ReadProblem.size(12), "12 bytes")
-        XCTAssertEqual(ReadProblem.attachmentTooLarge(filename: nil, bytes: 3 << 30, limit: 1 << 30).text,
+        let templates = try RepliesFixture.composer().templates
+        XCTAssertEqual(templates.problemText(.attachmentTooLarge(filename: nil, bytes: 3 << 30, limit: 1 << 30)),
                        "Uno de los archivos adjuntos pesa 3 GB y el límite por archivo es 1 GB.")
+        XCTAssertEqual(templates.problemText(.unreadableAttachment(filename: "Test.xlsx", reason: "está protegido con contraseña")),
+                       "No pudimos abrir el archivo «Test.xlsx»: está protegido con contraseña.")
+        XCTAssertEqual(templates.problemText(.unreadableAttachment(filename: nil, reason: nil)), "No pudimos abrir uno de los archivos adjuntos.")
     }
 }
