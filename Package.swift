@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests", exclude: ["Fixtures"]),
         .testTarget(
             name: "IntakeTests",
-            dependencies: ["Intake", "MIME", "CZlib", "ZIPFixture"],
+            dependencies: ["Intake", "MIME", "CZlib", "ZIPFixture", "Replies"],
             path: "Tests/IntakeTests",
             exclude: ["Fixtures"]
         ),

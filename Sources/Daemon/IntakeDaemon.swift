@@ -51,7 +51,7 @@ public final class IntakeDaemon: Service, Sendable {
         self.now = now
         ledger = try Ledger(path: configuration.ledgerPath, create: createLedger, now: now)
         try ledger.checkIntegrity()
-        let inspector = Inspector(rules: rules, calendar: calendar, timeZone: configuration.timeZone)
+        let inspector = Inspector(rules: rules, calendar: calendar, timeZone: configuration.timeZone, wording: drafter.wording)
         let intake = MessageIntake(ledger: ledger, inspector: inspector, drafter: drafter, configuration: configuration,
                                    installationID: try ledger.installationID(), now: now, logger: logger)
         self.intake = intake

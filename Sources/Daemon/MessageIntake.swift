@@ -107,9 +107,10 @@ struct MessageIntake: Sendable {
     func judgement(message: Message, inspection: Inspection, origin: Message? = nil) -> VerdictBuilder {
         { id, revision in
             // Area or kind undecided: a note to OCM staff only, and the request waits for a person.
-            let kind: DraftRequest.Kind = inspection.reply == DraftRequest.Kind.revisionManual.rawValue ? .revisionManual
-                : inspection.viable == true ? .aprobacion : .observaciones
-            let reply = try outgoing(id, revision: revision, kind: kind, message: message, inspection: inspection, problems: [])
+            // The typed verdict decides; an inspection always carries it past screening.
+            let kind: DraftRequest.Kind = inspection.verdict?.reply ?? .observaciones
+            let reply = try outgoing(id, revision: revision, kind: kind, message: message, request: inspection.request,
+                                     verdict: inspection.verdict, problems: [])
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let verdict = String(decoding: (try? encoder.encode(inspection)) ?? Data(), as: UTF8.self)
@@ -122,8 +123,7 @@ struct MessageIntake: Sendable {
     func unreadable(_ seen: SeenMessage, message: Message, problem: ReadProblem, keepFields: Bool) -> VerdictBuilder {
         { id, revision in
             let inspection = Inspection(file: "\(seen.mailbox)/\(seen.uid)", message: message)
-            let reply = try outgoing(id, revision: revision, kind: .ilegible, message: message, inspection: inspection,
-                                     problems: [problem])
+            let reply = try outgoing(id, revision: revision, kind: .ilegible, message: message, problems: [problem])
             return VerdictEntry(state: .observacionesEnviadas, fields: keepFields ? nil : fields(inspection, message),
                                 verdictJSON: nil, reply: reply)
         }
@@ -189,14 +189,14 @@ struct MessageIntake: Sendable {
         }
     }
 
-    func outgoing(_ id: RequestID, revision: Int, kind: DraftRequest.Kind, message: Message, inspection: Inspection,
-                  problems: [ReadProblem]) throws -> OutgoingReply {
+    func outgoing(_ id: RequestID, revision: Int, kind: DraftRequest.Kind, message: Message, request: TrainingRequest? = nil,
+                  verdict: Verdict? = nil, problems: [ReadProblem]) throws -> OutgoingReply {
         let mailbox = replyMailbox
         let others = configuration.mailboxes.filter { $0.role != mailbox.role }.map { Mailbox(address: $0.address) }
         // The installation id goes into the Message-ID's host part (see `installationID`).
         let drafted = try drafter.draft(DraftRequest(
             requestID: id.description, revision: revision, kind: kind, from: Mailbox(displayName: "Aseguramiento OCM – ICETEX", address: mailbox.address),
-            cc: others, incoming: message, inspection: inspection, problems: problems, date: now(),
+            cc: others, incoming: message, request: request, verdict: verdict, problems: problems, date: now(),
             hostname: "\(installationID).\(configuration.hostname)"))
         let target: OutboxTarget
         switch configuration.review {

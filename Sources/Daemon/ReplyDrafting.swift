@@ -8,6 +8,8 @@ import Replies
 /// how the outbox avoids sending twice).
 public protocol ReplyDrafting: Sendable {
     func draft(_ request: DraftRequest) throws -> DraftedReply
+    /// How observations read in the verdict JSON the ledger keeps: the same words as the reply.
+    var wording: ObservationWording { get }
 }
 
 /// Everything a reply is made from; values only, no ledger or transport types.
@@ -23,11 +25,30 @@ public struct DraftRequest: Sendable {
     public var cc: [Mailbox]
     /// The incoming mail being answered (To: its Reply-To or From).
     public var incoming: Message
-    public var inspection: Inspection
+    /// The request as read from its mails, and the procedure's verdict on it (typed, with its
+    /// plan): nil for `ilegible`, whose mail could not be read.
+    public var request: TrainingRequest?
+    public var verdict: Verdict?
     /// For `ilegible`: what could not be read or was too large.
     public var problems: [ReadProblem]
     public var date: Date
     public var hostname: String
+
+    public init(requestID: String, revision: Int, kind: Kind, from: Mailbox, cc: [Mailbox], incoming: Message,
+                request: TrainingRequest? = nil, verdict: Verdict? = nil, problems: [ReadProblem] = [], date: Date,
+                hostname: String) {
+        self.requestID = requestID
+        self.revision = revision
+        self.kind = kind
+        self.from = from
+        self.cc = cc
+        self.incoming = incoming
+        self.request = request
+        self.verdict = verdict
+        self.problems = problems
+        self.date = date
+        self.hostname = hostname
+    }
 }
 
 public struct DraftedReply: Sendable {

@@ -28,36 +28,25 @@ public struct TemplateDrafter: ReplyDrafting {
 
     public func draft(_ request: DraftRequest) throws -> DraftedReply {
         let incoming = IncomingMail(request.incoming)
-        let inspection = request.inspection
-        // The typed verdict when the inspection carries it; the JSON strings only for an
-        // inspection read back from the ledger.
-        let verdict = inspection.verdict
-        let deadlines = verdict.map { ReplyDeadline.from($0.deadlines, rules: rules) } ?? Self.deadlines(inspection, rules: rules)
-        let kind = request.kind
+        let training = request.request
+        let verdict = request.verdict
         var context = ReplyContext(
-            requestID: request.requestID, revision: request.revision, kind: kind, from: request.from, cc: request.cc,
-            requester: incoming.replyTarget ?? Mailbox(address: inspection.from ?? ""), incoming: incoming,
-            topic: inspection.topic ?? inspection.subject, areaName: inspection.area.flatMap { rules.area($0)?.name },
-            observations: verdict?.observations.map(\.text) ?? inspection.observations ?? [], plan: verdict?.plan ?? inspection.plan,
-            productionDate: inspection.request?.productionDate ?? inspection.productionDate.flatMap(CivilDate.init),
-            trainingDate: inspection.request?.trainingDate ?? inspection.trainingDate.flatMap(CivilDate.init),
-            deadlines: deadlines, problems: request.problems, date: request.date,
-            timeZoneOffsetMinutes: timeZone.secondsFromGMT(for: request.date) / 60, hostname: request.hostname)
-        context.undecided = verdict?.undecided ?? inspection.undecided ?? []
-        context.workTableDate = verdict?.workTableDate ?? inspection.workTableDate.flatMap(CivilDate.init)
+            requestID: request.requestID, revision: request.revision, kind: request.kind, from: request.from, cc: request.cc,
+            requester: incoming.replyTarget ?? Mailbox(address: ""), incoming: incoming,
+            topic: training?.topic, areaName: training.flatMap { rules.area($0.area)?.name },
+            observations: verdict?.observations ?? [], plan: verdict?.plan,
+            productionDate: training?.productionDate, trainingDate: training?.trainingDate,
+            deadlines: verdict.map { ReplyDeadline.from($0.deadlines, rules: rules) } ?? [], problems: request.problems,
+            date: request.date, timeZoneOffsetMinutes: timeZone.secondsFromGMT(for: request.date) / 60, hostname: request.hostname)
+        context.undecided = verdict?.undecided ?? []
+        context.workTableDate = verdict?.workTableDate
         let reply = composer.compose(context)
         return DraftedReply(raw: reply.raw, messageID: reply.messageID, recipients: reply.recipients)
     }
 
-    /// Deadlines read back from an inspection's strings (one restored from the ledger's JSON).
-    static func deadlines(_ inspection: Inspection, rules: Rules) -> [ReplyDeadline] {
-        let leadTimes = rules.kinds.flatMap(\.leadTimes)
-        return (inspection.deadlines ?? []).compactMap { deadline -> ReplyDeadline? in
-            guard let due = CivilDate(deadline.due) else { return nil }
-            if let rule = leadTimes.first(where: { $0.id == deadline.rule }) {
-                return ReplyDeadline(rule: rule, due: due, met: deadline.met, days: deadline.days)
-            }
-            return ReplyDeadline(label: deadline.rule, due: due, met: deadline.met)
-        }
-    }
+    /// `observacion.mustache`: the file that marks a templates folder (and words observations).
+    public static var observationPartialFile: String { ReplyTemplates.observationPartial + ReplyTemplates.fileExtension }
+
+    /// The templates' wording of observations, for the `Inspector` (inspect, the ledger's JSON).
+    public var wording: ObservationWording { composer.templates.wording }
 }

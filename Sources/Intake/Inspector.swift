@@ -8,12 +8,17 @@ public struct Inspector: Sendable {
     public let evaluator: RequestEvaluator
     public let screening: SenderScreening
     public let timeZone: TimeZone
+    /// The sentences of `Inspection.observations`: the templates' wording, given by the shell
+    /// (`Templates/observacion.mustache`); `Observation.reference` when none is given.
+    public let wording: ObservationWording
 
-    public init(rules: Rules, calendar: BusinessCalendar, timeZone: TimeZone = CivilDate.bogotaTimeZone) {
+    public init(rules: Rules, calendar: BusinessCalendar, timeZone: TimeZone = CivilDate.bogotaTimeZone,
+                wording: @escaping ObservationWording = { $0.reference }) {
         reader = RequestReader(rules: rules)
         evaluator = RequestEvaluator(rules: rules, calendar: calendar)
         screening = SenderScreening(ownAddresses: rules.ownAddresses, allowedDomains: rules.allowedDomains)
         self.timeZone = timeZone
+        self.wording = wording
     }
 
     /// The request day is `now` in Bogotá when given, else the mail's Date, else `arrival` (when
@@ -29,7 +34,7 @@ public struct Inspector: Sendable {
         // Last resort only: every caller in this package passes `arrival`.
         let instant = now ?? message.date?.instant ?? arrival ?? Date()
         let verdict = evaluator.evaluate(request, requestDay: CivilDate(instant: instant, timeZone: timeZone))
-        inspection.fill(request: request, verdict: verdict)
+        inspection.fill(request: request, verdict: verdict, wording: wording)
         return inspection
     }
 }
@@ -43,7 +48,7 @@ extension Inspector {
         let request = messages.dropFirst().reduce(reader.read(first)) { $0.merged(with: reader.read($1)) }
         let requestDay = CivilDate(instant: first.date?.instant ?? now, timeZone: timeZone)
         let verdict = evaluator.evaluate(request, requestDay: requestDay, materialDay: CivilDate(instant: now, timeZone: timeZone))
-        inspection.fill(request: request, verdict: verdict)
+        inspection.fill(request: request, verdict: verdict, wording: wording)
         return inspection
     }
 }
@@ -60,7 +65,7 @@ extension Inspection {
         return copy
     }
 
-    mutating func fill(request: TrainingRequest, verdict: Verdict) {
+    mutating func fill(request: TrainingRequest, verdict: Verdict, wording: ObservationWording) {
         topic = request.topic
         area = request.area
         kind = request.kind
@@ -76,7 +81,7 @@ extension Inspection {
         deadlines = verdict.deadlines.map { Deadline(rule: $0.rule, due: $0.due.description, met: $0.met, days: $0.days) }
         reply = verdict.reply.rawValue
         skipReason = nil
-        observations = verdict.observations.map(\.text)
+        observations = verdict.observations.map(wording)
         plan = verdict.plan
         undecided = verdict.undecided
         workTableDate = verdict.workTableDate?.description

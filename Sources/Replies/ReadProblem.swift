@@ -10,21 +10,28 @@ public enum ReadProblem: Sendable, Hashable {
     /// The mail itself was damaged (its structure or text could not be read).
     case unreadableMessage
 
-    public var text: String {
+    /// What `problema.mustache` sees: one key for the case (`correoGrande`, `adjuntoGrande`,
+    /// `adjuntoIlegible`, `correoDanado`) with `tamano`, `limite`, `archivo`, `motivo`.
+    var model: [String: Any] {
         switch self {
         case let .messageTooLarge(bytes, limit):
-            return "El correo pesa \(Self.size(bytes)) y el límite que podemos procesar es \(Self.size(limit))."
+            return ["correoGrande": ["tamano": Self.size(bytes), "limite": Self.size(limit)]]
         case let .attachmentTooLarge(filename, bytes, limit):
-            return "\(Self.file(filename)) pesa \(Self.size(bytes)) y el límite por archivo es \(Self.size(limit))."
+            return ["adjuntoGrande": Self.file(filename).merging(["tamano": Self.size(bytes), "limite": Self.size(limit)]) { $1 }]
         case let .unreadableAttachment(filename, reason):
-            return "No pudimos abrir \(Self.file(filename).lowercasedFirst)\(reason.map { ": \($0)" } ?? "")."
+            var values = Self.file(filename)
+            values["conMotivo"] = reason != nil
+            if let reason { values["motivo"] = reason.singleLine }
+            return ["adjuntoIlegible": values]
         case .unreadableMessage:
-            return "El correo llegó dañado: no pudimos leer su contenido ni sus adjuntos."
+            return ["correoDanado": true]
         }
     }
 
-    static func file(_ name: String?) -> String {
-        name.map { "El archivo «\($0)»" } ?? "Uno de los archivos adjuntos"
+    static func file(_ name: String?) -> [String: Any] {
+        var values: [String: Any] = ["conArchivo": name != nil]
+        if let name { values["archivo"] = name.singleLine }
+        return values
     }
 
     /// "38,2 MB", "950 KB", "12 bytes": binary units, a decimal comma as written in Colombia.
@@ -37,8 +44,4 @@ public enum ReadProblem: Sendable, Hashable {
         }
         return bytes == 1 ? "1 byte" : "\(bytes) bytes"
     }
-}
-
-extension String {
-    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

@@ -18,7 +18,7 @@ public struct ReplyComposer: Sendable {
     }
 
     public func compose(_ context: ReplyContext) -> ComposedReply {
-        let rendered = templates.render(context.kind, ReplyModel.make(context))
+        let rendered = templates.render(context.kind, ReplyModel.make(context, templates: templates))
         let subject = ReplySubject.finish(rendered.subject, requestID: context.requestID, fallback: ReplyModel.topic(context))
         let messageID = Self.messageID(requestID: context.requestID, revision: context.revision, kind: context.kind,
                                        hostname: context.hostname)

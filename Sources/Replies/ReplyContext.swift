@@ -21,8 +21,8 @@ public struct ReplyContext: Sendable {
     public var topic: String?
     /// "Vicepresidencia de Fondos en Administración" (`AreaRule.name`).
     public var areaName: String?
-    /// `Observation.text` of each observation, in order.
-    public var observations: [String]
+    /// The verdict's observations, in order (worded by `observacion.mustache`).
+    public var observations: [Observation]
     public var plan: OperationalPlan?
     public var productionDate: CivilDate?
     public var trainingDate: CivilDate?
@@ -41,7 +41,7 @@ public struct ReplyContext: Sendable {
     public var hostname: String
 
     public init(requestID: String, revision: Int, kind: ReplyKind, from: Mailbox, cc: [Mailbox], requester: Mailbox,
-                incoming: IncomingMail, topic: String? = nil, areaName: String? = nil, observations: [String] = [],
+                incoming: IncomingMail, topic: String? = nil, areaName: String? = nil, observations: [Observation] = [],
                 plan: OperationalPlan? = nil, productionDate: CivilDate? = nil, trainingDate: CivilDate? = nil,
                 deadlines: [ReplyDeadline] = [], problems: [ReadProblem] = [], date: Date,
                 timeZoneOffsetMinutes: Int = -300, hostname: String) {

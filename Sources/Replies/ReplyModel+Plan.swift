@@ -4,8 +4,8 @@ import Intake
 /// achievable, the training window, each step's window and slack, the "si aplica" activities
 /// left unscheduled, and the professional who follows the request (Templates/README.md).
 extension ReplyModel {
-    static func plan(_ plan: OperationalPlan) -> [String: Any] {
-        let rows = plan.activities.map(row)
+    static func plan(_ plan: OperationalPlan, templates: ReplyTemplates) -> [String: Any] {
+        let rows = plan.activities.map { row($0, templates: templates) }
         var model: [String: Any] = [
             "desde": spanish(plan.requestDay),
             "principales": numbered(zip(plan.activities, rows).filter { $0.0.chain == PlanActivityRule.Chain.principal.rawValue }.map(\.1)),
@@ -28,7 +28,7 @@ extension ReplyModel {
             var failing: [String: Any] = ["fechaMasTemprana": spanish(plan.earliestProductionDate)]
             if let shortfall = plan.shortfall {
                 failing["paso"] = shortfall.name.singleLine
-                failing["dias"] = businessDays(shortfall.businessDays)
+                failing["dias"] = templates.businessDaysText(shortfall.businessDays, slack: false)
                 failing["porCapacitacion"] = shortfall.activity == "capacitacion"
             }
             model["noAlcanzable"] = failing
@@ -37,18 +37,15 @@ extension ReplyModel {
         return model
     }
 
-    static func row(_ activity: PlannedActivity) -> [String: Any] {
+    static func row(_ activity: PlannedActivity, templates: ReplyTemplates) -> [String: Any] {
         var row: [String: Any] = [
             "responsable": activity.owner.singleLine, "actividad": activity.name.singleLine, "duracion": activity.duration.singleLine,
             "inicio": spanish(activity.start), "finTemprano": spanish(activity.earliestEnd),
         ]
         if let latest = activity.latestFinish { row["finTardio"] = spanish(latest) }
         if let slack = activity.slack {
-            row["holgura"] = slack > 0 ? "holgura de \(businessDays(slack))" : slack == 0 ? "sin holgura" : "le faltan \(businessDays(-slack))"
+            row["holgura"] = templates.businessDaysText(slack, slack: true)
         }
         return row
     }
-
-    /// "1 día hábil", "3 días hábiles".
-    static func businessDays(_ n: Int) -> String { n == 1 ? "1 día hábil" : "\(n) días hábiles" }
 }

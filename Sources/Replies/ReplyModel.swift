@@ -5,16 +5,16 @@ import MIME
 /// one line, every date written out in Spanish, lists numbered. Keys that have no value are
 /// left out, so `{{#clave}}…{{/clave}}` and `{{^clave}}…{{/clave}}` choose between wordings.
 enum ReplyModel {
-    static func make(_ context: ReplyContext) -> [String: Any] {
+    static func make(_ context: ReplyContext, templates: ReplyTemplates) -> [String: Any] {
         var model: [String: Any] = [
             "solicitud": context.requestID.singleLine,
             "revision": context.revision,
             "tema": topic(context),
-            "observaciones": numbered(context.observations.map { ["texto": $0.singleLine] }),
+            "observaciones": numbered(context.observations.map { ["texto": templates.observationText($0)] }),
             "plazos": context.deadlines.map { deadline -> [String: Any] in
-                ["etiqueta": deadline.label.singleLine, "fecha": spanish(deadline.due), "cumplido": deadline.met]
+                ["etiqueta": templates.deadlineText(deadline), "fecha": spanish(deadline.due), "cumplido": deadline.met]
             },
-            "problemas": context.problems.map { ["texto": $0.text] },
+            "problemas": context.problems.map { ["texto": templates.problemText($0)] },
             "sinDecidir": context.undecided.map { ["texto": $0.singleLine] },
             "correoRespuesta": context.from.wireAddress,
         ]
@@ -30,7 +30,7 @@ enum ReplyModel {
         if let date = context.trainingDate { model["fechaCapacitacion"] = spanish(date) }
         if let date = context.workTableDate { model["mesaTrabajo"] = spanish(date) }
         if context.revision > 1 { model["seguimiento"] = true }
-        if let plan = context.plan { model["plan"] = self.plan(plan) }
+        if let plan = context.plan { model["plan"] = self.plan(plan, templates: templates) }
         return model
     }
 
@@ -44,5 +44,5 @@ enum ReplyModel {
         rows.enumerated().map { index, row in row.merging(["numero": index + 1]) { old, _ in old } }
     }
 
-    static func spanish(_ date: CivilDate) -> String { Observation.spanish(date) }
+    static func spanish(_ date: CivilDate) -> String { date.spanishText }
 }

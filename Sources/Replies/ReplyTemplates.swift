@@ -10,6 +10,8 @@ import Mustache
 /// Layout of the folder (see `Templates/README.md`):
 /// - `observaciones.mustache`, `aprobacion.mustache`, `ilegible.mustache`: one per `ReplyKind`.
 ///   The first line is the subject, `Asunto: …`; the rest is the plain-text body.
+/// - `observacion.mustache`: the wording of one observation (`observationText`); `plazo.mustache`:
+///   the name of one lead time (`deadlineText`).
 /// - any other `*.mustache` file is a partial, used as `{{> name}}` (`firma.mustache`).
 /// - other files (`README.md`) are ignored.
 ///
@@ -17,8 +19,18 @@ import Mustache
 public struct ReplyTemplates: Sendable {
     public static let fileExtension = ".mustache"
     public static let subjectPrefix = "Asunto:"
-    /// Files that must be present.
-    public static var requiredFiles: [String] { ReplyKind.drafted.map(\.templateFile) }
+    /// The partial that words one observation (`Observation`, see `ObservationModel`).
+    public static let observationPartial = "observacion"
+    /// The partial that names one lead time of 4.1.1 (`ReplyDeadline`).
+    public static let deadlinePartial = "plazo"
+    /// The partial that writes business-day counts and slack of the plan.
+    public static let businessDaysPartial = "dias-habiles"
+    /// The partial that says what could not be read (`ReadProblem`), for `ilegible`.
+    public static let problemPartial = "problema"
+    /// Files that must be present: one per reply kind, and the wording of observations and deadlines.
+    public static var requiredFiles: [String] {
+        ReplyKind.drafted.map(\.templateFile) + [observationPartial, deadlinePartial, businessDaysPartial, problemPartial].map { $0 + fileExtension }
+    }
 
     /// Reply templates' bodies and every partial, by name without extension.
     let library: MustacheLibrary
@@ -30,8 +42,8 @@ public struct ReplyTemplates: Sendable {
     public init(files: [String: String]) throws(ReplyTemplateError) {
         let sources = files.filter { $0.key.hasSuffix(Self.fileExtension) }
             .mapValues { $0.replacingOccurrences(of: "\r\n", with: "\n") }
-        for kind in ReplyKind.drafted where sources[kind.templateFile] == nil {
-            throw ReplyTemplateError(file: kind.templateFile, reason: .missingTemplate)
+        for file in Self.requiredFiles where sources[file] == nil {
+            throw ReplyTemplateError(file: file, reason: .missingTemplate)
         }
         let names = Set(sources.keys.map { String($0.dropLast(Self.fileExtension.count)) })
         var library = MustacheLibrary()
@@ -59,6 +71,36 @@ public struct ReplyTemplates: Sendable {
         let subject = subjects[kind]?.render(model, library: library) ?? ""
         let body = library.render(model, withTemplate: kind.rawValue) ?? ""
         return (subject, body)
+    }
+
+    /// One observation in the words of `observacion.mustache`, on one line: the sentence of the
+    /// reply, of `inspect` and of the ledger's verdict JSON.
+    public func observationText(_ observation: Observation) -> String {
+        (library.render(ObservationModel.make(observation), withTemplate: Self.observationPartial) ?? "").singleLine
+    }
+
+    /// A lead time in the words of `plazo.mustache`, on one line.
+    public func deadlineText(_ deadline: ReplyDeadline) -> String {
+        (library.render(deadline.model, withTemplate: Self.deadlinePartial) ?? "").singleLine
+    }
+
+    /// `n` business days in the words of `dias-habiles.mustache`: a count ("7 días hábiles"), or
+    /// a step's slack ("holgura de 3 días hábiles", "sin holgura", "le faltan 2 días hábiles").
+    func businessDaysText(_ n: Int, slack: Bool) -> String {
+        let model: [String: Any] = ["dias": abs(n), "unDia": abs(n) == 1, "cuenta": !slack, "conHolgura": slack && n > 0,
+                                    "sinHolgura": slack && n == 0, "faltan": slack && n < 0]
+        return (library.render(model, withTemplate: Self.businessDaysPartial) ?? "").singleLine
+    }
+
+    /// What could not be read, in the words of `problema.mustache`, on one line.
+    public func problemText(_ problem: ReadProblem) -> String {
+        (library.render(problem.model, withTemplate: Self.problemPartial) ?? "").singleLine
+    }
+
+    /// `observationText` as the `Inspector` takes it.
+    public var wording: ObservationWording {
+        let templates = self
+        return { templates.observationText($0) }
     }
 
     static func splitSubject(_ text: String, file: String) throws(ReplyTemplateError) -> (subject: String, body: String) {

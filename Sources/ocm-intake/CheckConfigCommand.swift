@@ -24,6 +24,10 @@ struct CheckConfigCommand: AsyncParsableCommand {
         print("  review: \(c.review.rawValue); poll every \(c.pollInterval); ledger \(c.ledgerPath)")
         print("  rules: \(setup.rules.areas.count) areas, \(setup.rules.kinds.count) kinds, \(setup.rules.materials.count) material items (\(c.rulesDirectory))")
         print("  templates: \(c.templatesDirectory): ok")
+        let rulesFile = c.rulesDirectory + "/rules.yaml"
+        if let yaml = try? String(contentsOfFile: rulesFile, encoding: .utf8) {
+            for warning in ProfessionalWarnings.lines(rules: setup.rules, yaml: yaml, file: rulesFile) { print("  " + warning) }
+        }
         guard connect else { return }
         var failed = !OAuthConnectCheck.tokens(c)
         // Drafts go to Aseguramiento's folder (MessageIntake.replyMailbox), in `review: drafts`.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Daemon
 import Intake
 import MIME
 
@@ -19,6 +20,9 @@ struct InspectCommand: ParsableCommand {
     @Option(name: .long, help: "Folder with rules.yaml and holidays.yaml (default: ./config, then /etc/ocm-intake).")
     var configDir: String?
 
+    @Option(name: .long, help: "Folder of the reply templates, for the wording of observations (default: Templates next to the config folder, ./Templates, then /usr/local/share/ocm-intake/Templates).")
+    var templates: String?
+
     @Argument(help: "Mail files (.eml).")
     var files: [String]
 
@@ -32,8 +36,14 @@ struct InspectCommand: ParsableCommand {
         let inspector: Inspector
         do {
             let files = try ProcedureFiles.locate(configDir)
-            inspector = Inspector(rules: try files.rules(), calendar: try files.calendar())
+            let rules = try files.rules()
+            let drafter = try TemplateDrafter(directory: try locateTemplates(next: files.directory), rules: rules,
+                                              timeZone: CivilDate.bogotaTimeZone)
+            inspector = Inspector(rules: rules, calendar: try files.calendar(), wording: drafter.wording)
         } catch let failure as ConfigurationFailure {
+            printError("ocm-intake: \(failure.description)")
+            throw ExitStatus.usageOrConfig
+        } catch let failure as ConfigError {
             printError("ocm-intake: \(failure.description)")
             throw ExitStatus.usageOrConfig
         }
@@ -42,5 +52,16 @@ struct InspectCommand: ParsableCommand {
             let inspection = inspector.inspect(MessageParser.parse(file.bytes), file: file.name, now: instant, arrival: file.modified)
             return (inspection, InspectionSummary(inspection).text)
         }
+    }
+
+    /// The observations are worded by the reply templates: `--templates`, else the first folder
+    /// holding `observacion.mustache` among the usual places.
+    func locateTemplates(next config: URL) throws -> String {
+        if let templates { return templates }
+        let candidates = [config.deletingLastPathComponent().appendingPathComponent("Templates").path, "Templates",
+                          "/usr/local/share/ocm-intake/Templates"]
+        let partial = TemplateDrafter.observationPartialFile
+        if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/" + partial) }) { return found }
+        throw ConfigurationFailure("no reply templates found in \(candidates.joined(separator: ", ")) (use --templates DIR)")
     }
 }

@@ -7,6 +7,7 @@ struct InspectionSummary {
     init(_ inspection: Inspection) { self.inspection = inspection }
 
     static let replyNames = ["observaciones": "observaciones (5.2.4)", "aprobacion": "concepto viable y plan operativo (5.2.5)",
+                             "revision-manual": "revisión manual por OCM (no se escribe al área)",
                              "ninguna": "ninguna"]
     static let skipNames = [
         "auto_submitted": "respuesta automática (fuera de oficina u otra)", "bounce": "rebote o aviso de entrega",
@@ -46,14 +47,7 @@ struct InspectionSummary {
         lines.append("Veredicto: \(i.viable == true ? "VIABLE" : "NO VIABLE")" + ((i.missing ?? []).isEmpty ? "" : " · falta: \(i.missing!.joined(separator: ", "))"))
         lines.append("Respuesta: \(Self.replyNames[i.reply ?? ""] ?? i.reply ?? "?")")
         for observation in i.observations ?? [] { lines.append("  • \(observation)") }
-        if let plan = i.plan {
-            lines.append("Plan operativo desde \(plan.requestDay):")
-            for activity in plan.activities {
-                let name = activity.name.count > 70 ? activity.name.prefix(69) + "…" : Substring(activity.name)
-                lines.append("  - \(activity.start) → \(activity.latestEnd) (\(activity.duration)) \(activity.owner): \(name)")
-            }
-            lines.append("  Fecha de salida a producción más temprana: \(plan.earliestProductionDate); planeada: \(plan.plannedProductionDate)")
-        }
+        if let plan = i.plan { lines += PlanSummary(plan: plan).lines }
         // Subject, sender and file names come from the mail: no terminal controls get through.
         return lines.map(TerminalText.escapedLine).joined(separator: "\n")
     }

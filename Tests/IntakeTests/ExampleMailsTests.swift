@@ -13,7 +13,7 @@ final class ExampleMailsTests: XCTestCase {
             throw XCTSkip("NOTICE: ../shared/examples is absent; the example verdicts are not checked")
         }
         let rules = try RulesTests.shipped()
-        let inspector = Inspector(rules: rules, calendar: BusinessCalendar())
+        let inspector = Inspector(rules: rules, calendar: BusinessCalendar(), wording: ShippedWording.observations)
         let encoder = JSONEncoder()
         var checked = 0
         for line in try String(contentsOf: expectedFile, encoding: .utf8).split(separator: "\n") {

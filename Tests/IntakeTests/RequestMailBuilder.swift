@@ -291,7 +291,7 @@ extension RequestMailBuilder {
     static let inspector: Inspector = {
         // The shipped rules must load; a broken rules.yaml fails every engine test loudly.
         let rules = try! RulesTests.shipped()
-        return Inspector(rules: rules, calendar: BusinessCalendar())
+        return Inspector(rules: rules, calendar: BusinessCalendar(), wording: ShippedWording.observations)
     }()
 
     var message: Message { MessageParser.parse(build()) }

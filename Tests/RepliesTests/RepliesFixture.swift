@@ -55,13 +55,13 @@ enum RepliesFixture {
         context.observations = [
             // As the evaluator writes them: 4.1.1 a's list, the due day a business day (Sun 17 May → Fri 15 May).
             Observation.missingMaterial(code: "reglamento", name: "Reglamento Operativo del Fondo", condition: "convocatoria",
-                                        due: CivilDate(year: 2026, month: 5, day: 15), section: "4.1.1 a").text,
+                                        due: CivilDate(year: 2026, month: 5, day: 15), section: "4.1.1 a"),
             Observation.missingMaterial(code: "f521", name: "Formato Revisión Documental F521", condition: "revision_documental",
-                                        due: nil, section: "4.1.1 a").text,
+                                        due: nil, section: "4.1.1 a"),
             Observation.missingMaterial(code: "presentacion", name: "Presentación de la capacitación (PowerPoint) con preguntas frecuentes o escenarios no recurrentes",
-                                        condition: nil, due: CivilDate(year: 2026, month: 5, day: 15), article: "la", section: "4.1.1 a").text,
+                                        condition: nil, due: CivilDate(year: 2026, month: 5, day: 15), article: "la", section: "4.1.1 a"),
             Observation.insufficientTest(questions: 3, topics: 1, minimumPerTopic: 5,
-                                         due: CivilDate(year: 2026, month: 5, day: 15)).text,
+                                         due: CivilDate(year: 2026, month: 5, day: 15)),
         ]
         return context
     }

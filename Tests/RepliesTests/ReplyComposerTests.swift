@@ -60,7 +60,8 @@ final class ReplyComposerTests: XCTestCase {
         let body = try XCTUnwrap(MessageParser.parse(composer.compose(context).raw).textBody)
         XCTAssertTrue(body.hasPrefix("Buen día, Ana María Pérez Gómez:\r\n"), body)
         for (i, observation) in context.observations.enumerated() {
-            XCTAssertTrue(body.contains("\(i + 1). \(observation)\r\n"), observation)
+            let text = composer.templates.observationText(observation)
+            XCTAssertTrue(body.contains("\(i + 1). \(text)\r\n"), text)
         }
         for phrase in ["OCM-2026-0001", "Vicepresidencia de Fondos en Administración", "Responda a este mismo correo",
                        "[OCM-2026-0001]", "M5-1-21", "5.2.4",
@@ -168,7 +169,7 @@ final class ReplyComposerTests: XCTestCase {
         context.requester = Mailbox(displayName: attack, address: "ana@icetex.gov.co\r\nBcc: intruso@evil.example")
         context.incoming = IncomingMail(subject: attack, messageID: "<x@y>\r\nBcc: intruso@evil.example",
                                         references: ["<a@b>\nBcc: intruso@evil.example"], replyTarget: nil)
-        context.observations = ["Falta algo.\r\nBcc: intruso@evil.example"]
+        context.observations = [.missingMaterial(code: "x", name: "Falta algo.\r\nBcc: intruso@evil.example", condition: nil, due: nil)]
         let reply = composer.compose(context)
         let parsed = MessageParser.parse(reply.raw)
         XCTAssertEqual(parsed.headers.fields.count, 13, parsed.headers.fields.map(\.name).description)
@@ -253,15 +254,20 @@ final class ReplyComposerTests: XCTestCase {
         let rules = try RepliesFixture.rules()
         let rule = try XCTUnwrap(rules.kind("actualizacion")?.leadTimes.first)
         let deadline = ReplyDeadline(rule: rule, due: RepliesFixture.requestDay, met: false)
-        XCTAssertEqual(deadline.label, "Entrega del material con 10 días hábiles de anticipación (numeral 4.1.1 b)")
+        XCTAssertEqual(try RepliesFixture.composer().templates.deadlineText(deadline),
+                       "Entrega del material con 10 días hábiles de anticipación (numeral 4.1.1 b)")
     }
 
-    func testReadProblemSizes() {
+    func testReadProblemSizes() throws {
         XCTAssertEqual(ReadProblem.size(26_214_400), "25 MB")
         XCTAssertEqual(ReadProblem.size(40_055_603), "38,2 MB")
         XCTAssertEqual(ReadProblem.size(950 * 1024), "950 KB")
         XCTAssertEqual(ReadProblem.size(12), "12 bytes")
-        XCTAssertEqual(ReadProblem.attachmentTooLarge(filename: nil, bytes: 3 << 30, limit: 1 << 30).text,
+        let templates = try RepliesFixture.composer().templates
+        XCTAssertEqual(templates.problemText(.attachmentTooLarge(filename: nil, bytes: 3 << 30, limit: 1 << 30)),
                        "Uno de los archivos adjuntos pesa 3 GB y el límite por archivo es 1 GB.")
+        XCTAssertEqual(templates.problemText(.unreadableAttachment(filename: "Test.xlsx", reason: "está protegido con contraseña")),
+                       "No pudimos abrir el archivo «Test.xlsx»: está protegido con contraseña.")
+        XCTAssertEqual(templates.problemText(.unreadableAttachment(filename: nil, reason: nil)), "No pudimos abrir uno de los archivos adjuntos.")
     }
 }

@@ -11,7 +11,7 @@ final class RevisionManualTests: XCTestCase {
         let composer = try RepliesFixture.composer()
         var context = RepliesFixture.context(.revisionManual)
         context.undecided = ["el área solicitante", "el tipo de solicitud (numeral 4.1.1)"]
-        context.observations = ["Falta: Test de conocimiento (mínimo 5 preguntas por tema), material mínimo del numeral 4.2.1 del procedimiento M5-1-21."]
+        context.observations = [.missingMaterial(code: "test", name: "Test de conocimiento (mínimo 5 preguntas por tema)", condition: nil, due: nil)]
         let reply = composer.compose(context)
         let parsed = MessageParser.parse(reply.raw)
         XCTAssertEqual(parsed.to, [RepliesFixture.ocm])
