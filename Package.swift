@@ -122,7 +122,7 @@ package.targets.append(contentsOf: [
     // A zip writer for Office fixtures, shared by the test targets (no third-party zip library).
     .target(name: "ZIPFixture", dependencies: ["CZlib"], path: "Tests/ZIPFixture"),
     // The lab's fault proxy and sample arrival stamps, shared by the transport, daemon and CLI tests.
-    .target(name: "LabFixtures", path: "Tests/LabFixtures"),
+    .target(name: "LabFixtures", dependencies: ["MIME"], path: "Tests/LabFixtures"),
 ])
 package.targets.first { $0.name == "OCMIntakeCLI" }?.dependencies.append("Followup")
 for name in ["MailTransportTests", "DaemonTests", "CLITests"] {

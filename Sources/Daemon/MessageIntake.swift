@@ -50,6 +50,7 @@ struct MessageIntake: Sendable {
         defer { finishAttempt(seen) }
         do {
             let message = MessageParser.parse([UInt8](try ledger.rawMessage(seen.rowID)))
+            StallPoint.shared.reached(message.messageID)
             // When the mail reached OCM, never the sender's clock (issue 7 item 4).
             let arrival = seen.arrivedAt ?? seen.recordedAt
             let inspection = inspector.inspect(message, file: "\(seen.mailbox)/\(seen.uid)", now: arrival, arrival: arrival)

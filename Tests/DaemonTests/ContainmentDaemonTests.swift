@@ -28,32 +28,21 @@ final class ContainmentDaemonTests: XCTestCase {
             .write(to: config, atomically: true, encoding: .utf8)
     }
 
-    /// A request whose 13 MB PDF takes the debug build far longer than the limit to scan
-    /// (200,000 tiny content streams): a stand-in for any mail that hangs the reader.
+    /// A request that hangs its reader: the test-only `OCM_INTAKE_STALL_MESSAGE_ID` switch
+    /// (StallPoint) keeps the daemon busy on it, on a fast or a loaded machine alike.
+    static let stall = ["OCM_INTAKE_STALL_MESSAGE_ID": "lento@icetex.gov.co"]
+
     static func slowMail() -> Data {
-        var pdf = "%PDF-1.4\n"
-        for i in 0..<200_000 { pdf += "\(i) 0 obj\n<< /Length 10 >>\nstream\nBT (x) Tj ET\nendstream\nendobj\n" }
-        let body = Data(pdf.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
-        return Data("""
+        Data("""
             From: Ana Pérez <amperez@icetex.gov.co>\r
             To: aseguramientoocm@icetex.gov.co\r
             Subject: Solicitud de capacitación reglamento\r
             Date: Mon, 11 May 2026 10:00:00 -0500\r
             Message-ID: <lento@icetex.gov.co>\r
             MIME-Version: 1.0\r
-            Content-Type: multipart/mixed; boundary="b"\r
-            \r
-            --b\r
             Content-Type: text/plain; charset=utf-8\r
             \r
             Buenos días, adjunto el reglamento.\r
-            --b\r
-            Content-Type: application/pdf; name="reglamento.pdf"\r
-            Content-Disposition: attachment; filename="reglamento.pdf"\r
-            Content-Transfer-Encoding: base64\r
-            \r
-            \(body)\r
-            --b--\r
 
             """.utf8)
     }
@@ -64,10 +53,10 @@ final class ContainmentDaemonTests: XCTestCase {
         try Self.slowMail().write(to: inbox.appendingPathComponent("0-lento.eml"))
         try FileManager.default.copyItem(at: Package.root.appendingPathComponent("Samples/sample01-credito-completa.eml"),
                                          to: inbox.appendingPathComponent("9-sample01.eml"))
-        let first = try work.once(["--backfill-since", "2026-01-01"])
+        let first = try work.command(["once", "--backfill-since", "2026-01-01"], extraEnvironment: Self.stall)
         XCTAssertEqual(first.status, MessageWatchdog.exitStatus, first.all)
         XCTAssertTrue(first.stderr.contains("passed its time limit"), first.all)
-        let second = try work.once()
+        let second = try work.command(["once"], extraEnvironment: Self.stall)
         XCTAssertEqual(second.status, MessageWatchdog.exitStatus, "tried once more: \(second.all)")
         let third = try work.onceOK()
         // The stalled mail was recorded by the first run (drained now), the good one is fetched.
@@ -90,6 +79,7 @@ final class ContainmentDaemonTests: XCTestCase {
         process.executableURL = Package.binary
         process.arguments = ["run", "--config", work.configPath]
         process.environment = ProcessInfo.processInfo.environment.merging(["NOTIFY_SOCKET": socket.path]) { $1 }
+            .merging(Self.stall) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -104,15 +94,17 @@ final class ContainmentDaemonTests: XCTestCase {
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, MessageWatchdog.exitStatus)
 
-        // Without a stalled mail: READY=1 after the first cycle, WATCHDOG=1 while it sleeps.
-        try FileManager.default.removeItem(at: maildir("aseguramientoocm").appendingPathComponent("new/0-lento.eml"))
-        try work.writeMaildirConfig()
+        // Without a stalled mail (a new workspace: the stalled one above stays on record and is
+        // tried once more by the next start): READY=1 after the first cycle, WATCHDOG=1 while it sleeps.
+        work.remove()
+        try setUpWithError()
+        try work.onceOK()
         try (String(decoding: try Data(contentsOf: URL(fileURLWithPath: work.configPath)), as: UTF8.self) + "poll_interval: 5\n")
             .write(toFile: work.configPath, atomically: true, encoding: .utf8)
         let quiet = Process()
         quiet.executableURL = Package.binary
         quiet.arguments = ["run", "--config", work.configPath]
-        quiet.environment = process.environment
+        quiet.environment = ProcessInfo.processInfo.environment.merging(["NOTIFY_SOCKET": socket.path]) { $1 }
         quiet.standardOutput = FileHandle.nullDevice
         quiet.standardError = FileHandle.nullDevice
         try quiet.run()
