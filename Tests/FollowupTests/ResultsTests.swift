@@ -4,6 +4,7 @@ import Foundation
 import Intake
 import MIME
 import XCTest
+import ZIPFixture
 
 final class ResultsTests: XCTestCase {
     func read(_ text: String, _ name: String = "resultados.csv") throws -> ResultsTable {
@@ -37,7 +38,7 @@ final class ResultsTests: XCTestCase {
 
     /// Shape 3: xlsx, header on row 3 under a title, "Puntaje" 0–100, attendance "NO".
     func testXLSXWithHeaderBelowATitle() throws {
-        let data = try XLSXFixture.xlsx([(name: "Resultados", rows: [
+        let data = OOXMLFixture.xlsx([(name: "Resultados", rows: [
             ["Proveedor Contact Center S.A.S."], [], ["Documento", "Nombre", "Asistencia", "Puntaje"],
             ["1", "Ana", "SI", "92"], ["2", "Luis", "NO", ""], ["3", "Marta", "SI", "64"], [], ["4", "Pedro", "SI", "80"],
         ])])
@@ -50,7 +51,7 @@ final class ResultsTests: XCTestCase {
     /// Shape 4: xlsx, fractions (0.85, as a percent-formatted cell is stored), a totals row, a
     /// first sheet without results (the reader goes on to the next).
     func testXLSXWithFractionsAndATotalRow() throws {
-        let data = try XLSXFixture.xlsx([
+        let data = OOXMLFixture.xlsx([
             (name: "Portada", rows: [["Informe de réplicas"], ["Fecha", "2026-06-30"]]),
             (name: "Notas", rows: [["Asesor", "Resultado"], ["Ana", "0.85"], ["Luis", "0.6"], ["Marta", "1"],
                                    ["Total", "0.82"]]),
@@ -142,7 +143,7 @@ final class ResultsTests: XCTestCase {
         var builder = MessageBuilder(body: .plain("Adjuntamos resultados."))
         builder.add("From", mailboxes: [Mailbox(address: "calidad@proveedor.com.co")])
         builder.add("Subject", text: "RE: [OCM-2026-0003] Resultados de la réplica")
-        let xlsx = try XLSXFixture.xlsx([(name: "Hoja1", rows: [["Nombre", "Nota"], ["Ana", "90"], ["Luis", "70"]])])
+        let xlsx = OOXMLFixture.xlsx([(name: "Hoja1", rows: [["Nombre", "Nota"], ["Ana", "90"], ["Luis", "70"]])])
         let raw = MixedMessage.build(builder, attachments: [
             MailAttachment(filename: "notas.xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes: [UInt8](xlsx)),
             MailAttachment(filename: "asistencia.csv", contentType: "text/csv", bytes: Array("Nombre;Calificación\nAna;x\n".utf8)),
