@@ -100,19 +100,23 @@ final class FollowupDaemonTests: XCTestCase {
         // Saturday 1 August, 110 days ahead (a new line asks for 90 calendar days).
         let request = try TestMail.request(from: lab.address("ana"), date: ISO8601DateFormatter().date(from: "2026-04-13T15:05:00Z")!)
         try appendDated(lab, "aseguramientoocm", String(decoding: request.raw, as: UTF8.self), arrived: "13-Apr-2026 10:05:00 -0500")
+        // The same request from another area user, five minutes later: viable too, proposed in the
+        // same cycle, so the first proposal's 2 h must count against the week's 3 h.
+        let second = try TestMail.request(from: lab.address("jorge"), date: ISO8601DateFormatter().date(from: "2026-04-13T15:10:00Z")!)
+        try appendDated(lab, "aseguramientoocm", String(decoding: second.raw, as: UTF8.self), arrived: "13-Apr-2026 10:10:00 -0500")
         clock.set("2026-04-13T16:00:00Z")
         let first = await daemon.cycle()
         XCTAssertNil(first.ledgerError)
-        XCTAssertEqual(first.opened, ["OCM-2026-0001"])
-        XCTAssertEqual(first.proposed, ["OCM-2026-0001"])
+        XCTAssertEqual(first.opened, ["OCM-2026-0001", "OCM-2026-0002"])
+        XCTAssertEqual(first.proposed, ["OCM-2026-0001", "OCM-2026-0002"])
         let ledger = try work.ledger()
         let id = try XCTUnwrap(RequestID("OCM-2026-0001"))
         XCTAssertEqual(try ledger.request(byID: id)?.state, .viable)
         let approval = try drafts(lab, "aseguramientoocm")
-        XCTAssertEqual(approval.count, 1)
+        XCTAssertEqual(approval.count, 2)
         let proposals = try drafts(lab, "formacionocm")
-        XCTAssertEqual(proposals.count, 1)
-        let proposal = try XCTUnwrap(proposals.first)
+        XCTAssertEqual(proposals.count, 2)
+        let proposal = try XCTUnwrap(proposals.first { header("Subject", $0).contains("[OCM-2026-0001]") })
         XCTAssertTrue(header("Subject", proposal).contains("[OCM-2026-0001] Propuesta de sesi"), proposal)
         XCTAssertTrue(header("From", proposal).contains(lab.address("formacionocm")), proposal)
         XCTAssertTrue(header("To", proposal).contains(lab.address("ana")), proposal)
@@ -125,10 +129,14 @@ final class FollowupDaemonTests: XCTestCase {
         let day = try XCTUnwrap(CivilDate(record.date))
         XCTAssertTrue(window.contains(day), "\(day) in \(window)")
         XCTAssertGreaterThanOrEqual(BusinessCalendar().businessDays(after: CivilDate("2026-04-13")!, through: day.adding(days: -1)), 16)
+        // The second request's session does not fit the same ISO week (2 h + 2 h > 3 h): the next week.
+        let other = try XCTUnwrap(ledger.sessionProposal(of: try XCTUnwrap(RequestID("OCM-2026-0002"))))
+        let otherDay = try XCTUnwrap(CivilDate(other.date))
+        XCTAssertEqual(ISOWeek(containing: otherDay), ISOWeek(containing: day.adding(days: 7)), "\(day) then \(otherDay)")
         // A second cycle proposes nothing again.
         let again = await daemon.cycle()
         XCTAssertEqual(again.proposed, [])
-        XCTAssertEqual(try drafts(lab, "formacionocm").count, 1)
+        XCTAssertEqual(try drafts(lab, "formacionocm").count, 2)
         if let keep = ProcessInfo.processInfo.environment["OCM_KEEP_PROPOSAL"] { try Data(proposal.utf8).write(to: URL(fileURLWithPath: keep)) }
 
         // Staff confirm the proposed day; the day after, the daemon moves the request to impartida.
@@ -176,7 +184,7 @@ final class FollowupDaemonTests: XCTestCase {
         // Nothing else is addressed to the provider's domain: only the unreadable-file note.
         let all = try drafts(lab, "formacionocm") + drafts(lab, "aseguramientoocm")
         XCTAssertEqual(all.filter { (header("To", $0) + header("Cc", $0)).contains(Self.provider) }.count, 1)
-        XCTAssertEqual(try drafts(lab, "aseguramientoocm").count, 1, "the area's step mail got no reply")
+        XCTAssertEqual(try drafts(lab, "aseguramientoocm").count, 2, "the area's step mail got no reply")
         if let keep = ProcessInfo.processInfo.environment["OCM_KEEP_PROPOSAL"] {
             try Data(reinforcement.utf8).write(to: URL(fileURLWithPath: keep + ".refuerzo.eml"))
             try Data(unreadable.utf8).write(to: URL(fileURLWithPath: keep + ".ilegible.eml"))
