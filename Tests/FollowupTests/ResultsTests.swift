@@ -29,6 +29,16 @@ final class ResultsTests: XCTestCase {
         XCTAssertEqual(table.skippedBlankRows, 2)
     }
 
+    /// A comma CSV whose first line is a title without any separator: the separator is the one
+    /// that splits the first lines most, not the first line alone (found while seeding the fuzzer:
+    /// the title made `;` win and the header was never found).
+    func testTitleLineWithoutSeparatorsBeforeACommaHeader() throws {
+        let table = try read("Listado de asistentes\n\nCédula,Nombre completo,Asistencia,Puntaje\n1,Ana,SI,0.9\n2,Luis,NO,\n3,Marta,SI,0.5\n")
+        XCTAssertEqual(table.scale, .fraction)
+        XCTAssertEqual(table.participants, [ParticipantResult(score: 90), ParticipantResult(score: nil, attended: false),
+                                            ParticipantResult(score: 50)])
+    }
+
     /// Shape 2: comma CSV, 0–5 scores written with decimal commas (so quoted), a BOM, CRLF.
     func testCommaCSVOnAFiveScale() throws {
         let table = try read("\u{FEFF}Participante,Calificación\r\nAna,\"4,5\"\r\nLuis,3\r\n,\r\nMarta,5\r\n")
