@@ -214,6 +214,22 @@ final class FollowupCommandTests: XCTestCase {
         try screenshot(html)
     }
 
+    /// followup.yaml is part of the configuration the daemon loads: `check-config` refuses a bad
+    /// value with file, line and key (exit 2), as for every other configuration file.
+    func testCheckConfigNamesABadFollowupKey() throws {
+        let rules = root.appendingPathComponent("rules")
+        try FileManager.default.createDirectory(at: rules, withIntermediateDirectories: true)
+        for file in ["rules.yaml", "holidays.yaml"] {
+            try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("config/\(file)"), to: rules.appendingPathComponent(file))
+        }
+        try "semana_max_horas: 3\nmeta_efectividad: 120\n".write(to: rules.appendingPathComponent("followup.yaml"), atomically: true, encoding: .utf8)
+        let yaml = try String(contentsOfFile: config, encoding: .utf8)
+            .replacingOccurrences(of: "rules: \(Self.packageRoot.path)/config", with: "rules: \(rules.path)")
+        try yaml.write(toFile: config, atomically: true, encoding: .utf8)
+        let refused = try run(["check-config"], status: 2)
+        XCTAssertTrue(refused.contains("followup.yaml") && refused.contains(":2") && refused.contains("meta_efectividad"), refused)
+    }
+
     /// A move re-sends the invitation with the next SEQUENCE (calendars replace the old one); a
     /// cancellation sends METHOD:CANCEL. Same UID throughout.
     func testMoveAndCancelWriteTheInvitation() throws {
