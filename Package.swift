@@ -125,6 +125,8 @@ package.targets.append(contentsOf: [
     .target(name: "LabFixtures", dependencies: ["MIME"], path: "Tests/LabFixtures"),
 ])
 package.targets.first { $0.name == "OCMIntakeCLI" }?.dependencies.append("Followup")
+package.targets.first { $0.name == "Daemon" }?.dependencies.append("Followup")
+package.targets.first { $0.name == "DaemonTests" }?.dependencies.append("Followup")
 for name in ["MailTransportTests", "DaemonTests", "CLITests"] {
     package.targets.first { $0.name == name }?.dependencies.append("LabFixtures")
 }

@@ -1,3 +1,4 @@
+import Followup
 import Foundation
 import Intake
 import Ledger
@@ -13,6 +14,8 @@ public final class IntakeDaemon: Service, Sendable {
     let pollers: [MailboxPoller]
     let intake: MessageIntake
     let delivery: OutboxDelivery
+    /// After approval (issue 12): session proposals, sessions given, provider mail.
+    let followupIntake: FollowupIntake
     let logger: Logger
     let now: @Sendable () -> Date
     let stop: StopFlag
@@ -32,6 +35,8 @@ public final class IntakeDaemon: Service, Sendable {
         public var errors: [String] = []
         /// The ledger failed (I/O error, damage): the cycle stopped there; never the mail's fault.
         public var ledgerError: String?
+        /// Requests whose session proposal was drafted this cycle (issue 12).
+        public var proposed: [String] = []
     }
 
     /// The daemon's own failure: the ledger cannot be trusted, so it stops (exit 1) instead of
@@ -43,7 +48,8 @@ public final class IntakeDaemon: Service, Sendable {
     /// `createLedger`: make the ledger when missing (`--init`, tests); otherwise a missing, empty
     /// or damaged ledger throws `LedgerError` (checked with `PRAGMA quick_check`) and nothing runs.
     public init(configuration: DaemonConfiguration, rules: Rules, calendar: BusinessCalendar, drafter: any ReplyDrafting,
-                logger: Logger, createLedger: Bool = true, now: @escaping @Sendable () -> Date = { Date() }) throws {
+                logger: Logger, createLedger: Bool = true, now: @escaping @Sendable () -> Date = { Date() },
+                followup: FollowupConfig = FollowupConfig()) throws {
         let stop = StopFlag()
         self.stop = stop
         self.configuration = configuration
@@ -52,8 +58,12 @@ public final class IntakeDaemon: Service, Sendable {
         ledger = try Ledger(path: configuration.ledgerPath, create: createLedger, now: now)
         try ledger.checkIntegrity()
         let inspector = Inspector(rules: rules, calendar: calendar, timeZone: configuration.timeZone, wording: drafter.wording)
-        let intake = MessageIntake(ledger: ledger, inspector: inspector, drafter: drafter, configuration: configuration,
+        var intake = MessageIntake(ledger: ledger, inspector: inspector, drafter: drafter, configuration: configuration,
                                    installationID: try ledger.installationID(), now: now, logger: logger)
+        let followupIntake = FollowupIntake(ledger: ledger, configuration: configuration, followup: followup, calendar: calendar,
+                                            installationID: try ledger.installationID(), now: now, logger: logger)
+        intake.followup = followupIntake
+        self.followupIntake = followupIntake
         self.intake = intake
         var mailboxes: [String: any MailTransport.Mailbox] = [:]
         var pollers: [MailboxPoller] = []
@@ -109,6 +119,10 @@ public final class IntakeDaemon: Service, Sendable {
                 // ledger (stop) from a server that is down (go on with the other mailboxes).
                 do { try ledger.checkIntegrity() } catch { report.ledgerError = "\(error)" }
             }
+        }
+        // After approval: sessions given move on, viable requests get their session proposal (issue 12).
+        if report.ledgerError == nil, !stop.isRaised {
+            do { report.proposed = try followupIntake.sweep().map(\.description) } catch { report.ledgerError = "\(error)" }
         }
         // Stopping: the outbox waits in the ledger for the next start rather than delay the exit.
         if report.ledgerError == nil, !stop.isRaised {

@@ -22,6 +22,8 @@ struct MessageIntake: Sendable {
     let now: @Sendable () -> Date
     let logger: Logger
     var crash: CrashPoint = .shared
+    /// After approval (issue 12, FollowupIntake.swift): provider results and later steps.
+    var followup: FollowupIntake?
 
     /// What happened to one message, for the cycle's report.
     enum Outcome: Sendable, Equatable {
@@ -53,6 +55,7 @@ struct MessageIntake: Sendable {
             StallPoint.shared.reached(message.messageID)
             // When the mail reached OCM, never the sender's clock (issue 7 item 4).
             let arrival = seen.arrivedAt ?? seen.recordedAt
+            if let followup, let outcome = try followup.handle(message, rowID: seen.rowID, arrival: arrival) { return outcome }
             let inspection = inspector.inspect(message, file: "\(seen.mailbox)/\(seen.uid)", now: arrival, arrival: arrival)
             let facts = try facts(for: message, oversize: oversize != nil, backlogBefore: backfillSince)
             let decision = IntakeDecision.decide(inspection, dated: arrival, facts: facts)

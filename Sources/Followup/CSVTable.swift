@@ -1,11 +1,13 @@
 /// A CSV file as rows of cells (RFC 4180 quoting), with the separator a provider's export uses:
-/// `;` (Excel in Spanish locales), `,` or tab, whichever splits the first non-blank line most.
+/// `;` (Excel in Spanish locales), `,` or tab, whichever splits the first lines most.
 public enum CSVTable {
     public static func rows(_ text: String) -> [[String]] {
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        let firstLine = body.split(whereSeparator: \.isNewline).first { !$0.allSatisfy(\.isWhitespace) } ?? ""
+        // The first 15 lines, not just the first: a title line ("Listado de asistentes") often
+        // precedes the header and has no separator at all.
+        let head = body.split(whereSeparator: \.isNewline).prefix(15).joined(separator: "\n")
         let separator: Character = [";", ",", "\t"].max { a, b in
-            firstLine.filter { $0 == a }.count < firstLine.filter { $0 == b }.count
+            head.filter { $0 == a }.count < head.filter { $0 == b }.count
         } ?? ","
         var rows: [[String]] = []
         var row: [String] = []

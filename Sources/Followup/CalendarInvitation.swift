@@ -19,6 +19,8 @@ public struct CalendarInvitation: Sendable {
     /// Raised on every move, so calendars replace the earlier version (RFC 5546 2.1.4).
     public var sequence: Int
     public var method: Method
+    /// A proposal not confirmed yet (5.2.5): STATUS:TENTATIVE until staff confirm the session.
+    public var tentative = false
 
     public init(session: TrainingSession, summary: String, description: String, organizer: Mailbox,
                 attendees: [Mailbox], stamp: Date, hostname: String, sequence: Int = 0, method: Method = .request) {
@@ -48,7 +50,7 @@ public struct CalendarInvitation: Sendable {
             "DTSTART;TZID=America/Bogota:\(Self.local(session.date, session.startMinutes))",
             "DTEND;TZID=America/Bogota:\(Self.local(session.date, session.endMinutes))",
             "SEQUENCE:\(sequence)",
-            "STATUS:\(method == .cancel ? "CANCELLED" : "CONFIRMED")",
+            "STATUS:\(method == .cancel ? "CANCELLED" : tentative ? "TENTATIVE" : "CONFIRMED")",
             "SUMMARY:\(Self.escape(summary))",
             "DESCRIPTION:\(Self.escape(description))",
             "LOCATION:\(Self.escape(session.place))",

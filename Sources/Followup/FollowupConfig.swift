@@ -1,3 +1,4 @@
+import Foundation
 import Intake
 import Yams
 
@@ -23,6 +24,13 @@ public struct FollowupConfig: Sendable, Hashable {
     static let keys = ["semana_max_horas", "conciliacion_dias_habiles", "duracion_por_defecto_horas",
                        "hora_inicio", "audiencia", "lugar", "nota_aprobatoria", "meta_efectividad",
                        "dominios_proveedor", "palabras_replica", "pasos"]
+
+    /// `followup.yaml` next to rules.yaml; the defaults when the file is absent.
+    public static func load(directory: URL) throws(ConfigError) -> FollowupConfig {
+        let url = directory.appendingPathComponent("followup.yaml")
+        guard let data = FileManager.default.contents(atPath: url.path) else { return FollowupConfig() }
+        return try parse(String(decoding: data, as: UTF8.self), file: url.relativePath)
+    }
 
     public static func parse(_ yaml: String, file: String) throws(ConfigError) -> FollowupConfig {
         let reader = YAMLNodeReader(file: file)

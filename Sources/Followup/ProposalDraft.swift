@@ -37,11 +37,14 @@ public struct ProposalDraft: Sendable {
         "[\(session.requestID)] Propuesta de sesión de capacitación" + (topic.map { ": \($0)" } ?? "")
     }
 
+    /// Tentative: the session is a proposal until staff confirm it (`schedule confirm`).
     public var invitation: CalendarInvitation {
-        CalendarInvitation(
+        var invitation = CalendarInvitation(
             session: session, summary: "Capacitación \(session.requestID)" + (topic.map { ": \($0)" } ?? ""),
             description: "Sesión de capacitación de la solicitud \(session.requestID) (procedimiento M5-1-21, 5.2.5).",
             organizer: from, attendees: to + cc, stamp: date, hostname: hostname, sequence: sequence)
+        invitation.tentative = true
+        return invitation
     }
 
     public var text: String {

@@ -1,7 +1,10 @@
+import Foundation
 import Intake
 
-/// The days a request's training may take place (the engine's backward plan gives it; until
-/// then `TrainingWindow.simple` derives one from the request's dates).
+/// The days a request's training may take place, as the planner searches them. It is the
+/// engine's backward plan (issue 9: `Intake.OperationalPlan.trainingWindow`, kept in the verdict),
+/// never a second computation: `earliest` is where the conciliation can end, `latest` leaves room
+/// for the provider's diffusion and Calidad Operativa before the production date.
 public struct TrainingWindow: Sendable, Hashable {
     public var earliest: CivilDate
     public var latest: CivilDate
@@ -13,25 +16,18 @@ public struct TrainingWindow: Sendable, Hashable {
 
     public func contains(_ date: CivilDate) -> Bool { earliest <= date && date <= latest }
 
-    /// A stand-in for the engine's plan (issue 9), kept in one place so it can be swapped: the
-    /// training must end its diffusion before production P, so the latest day is the last
-    /// business day of the week before P's week (a Thursday/Friday session diffuses the next week);
-    /// a training date the area gave narrows the window to that day when it is earlier. The
-    /// earliest day is the first business day after `today`.
-    public static func simple(productionDate: CivilDate?, trainingDate: CivilDate?, today: CivilDate,
-                              calendar: BusinessCalendar, horizonDays: Int = 120) -> TrainingWindow {
-        let earliest = calendar.addingBusinessDays(1, to: today)
-        var latest = today.adding(days: horizonDays)
-        if let p = productionDate {
-            // Diffusion must finish before P: the session's diffusion week must be before P's week.
-            let lastAllowedWeekEnd = ISOWeek(containing: p).monday.adding(days: -1)
-            var day = lastAllowedWeekEnd
-            while day > today, !(calendar.isBusinessDay(day) && DiffusionWeek.of(session: day).monday <= lastAllowedWeekEnd.adding(days: -6)) {
-                day = day.adding(days: -1)
-            }
-            latest = day
-        }
-        if let t = trainingDate, t >= earliest, t < latest { latest = t }
-        return TrainingWindow(earliest: earliest, latest: latest)
+    /// The plan's window. A plan with no latest day (no production date and no training day)
+    /// and a request with no plan at all are bounded only by `horizonDays` after `today`.
+    public init(plan: Intake.TrainingWindow?, today: CivilDate, horizonDays: Int = 120) {
+        earliest = plan?.earliest ?? today.adding(days: 1)
+        latest = plan?.latest ?? today.adding(days: horizonDays)
+    }
+
+    /// The window of a verdict as the ledger keeps it (`inspect --json`'s `plan.trainingWindow`).
+    public init(verdictJSON: String?, today: CivilDate, horizonDays: Int = 120) {
+        struct Verdict: Decodable { var plan: Plan? }
+        struct Plan: Decodable { var trainingWindow: Intake.TrainingWindow }
+        let plan = verdictJSON.flatMap { try? JSONDecoder().decode(Verdict.self, from: Data($0.utf8)) }?.plan
+        self.init(plan: plan?.trainingWindow, today: today, horizonDays: horizonDays)
     }
 }

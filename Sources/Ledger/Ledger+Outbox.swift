@@ -186,7 +186,7 @@ extension Ledger {
 
     static func fetchOutbox(_ db: Database, request: RequestID, revision: Int) throws -> OutboxEntry? {
         try Row.fetchOne(
-            db, sql: "SELECT * FROM outbox WHERE request = ? AND revision = ?",
+            db, sql: "SELECT * FROM outbox WHERE request = ? AND revision = ? AND purpose = 'respuesta'",
             arguments: [request.description, revision]
         ).map(OutboxEntry.init(row:))
     }

@@ -52,8 +52,19 @@ extension Ledger {
         request requestID: RequestID, source: String, fileName: String, bytes: Data,
         participants: Int, evaluated: Int, passed: Int, passingScore: Double, day: String
     ) throws -> ResultImport {
+        try write("recordResults", "\(requestID) \(fileName)") { db in
+            try insertResults(db, request: requestID, source: source, fileName: fileName, bytes: bytes, participants: participants,
+                              evaluated: evaluated, passed: passed, passingScore: passingScore, day: day)
+        }
+    }
+
+    /// `recordResults` inside the caller's transaction (also used for a provider's mail).
+    func insertResults(
+        _ db: Database, request requestID: RequestID, source: String, fileName: String, bytes: Data,
+        participants: Int, evaluated: Int, passed: Int, passingScore: Double, day: String
+    ) throws -> ResultImport {
         let digest = SHA256.hex(bytes)
-        return try write("recordResults", "\(requestID) \(fileName)") { db in
+        do {
             _ = try Self.requireRequest(db, requestID)
             try db.execute(
                 sql: """

@@ -29,6 +29,7 @@ enum LedgerMigrations {
             try LedgerMigrations.addRequestState(db, "requiere_revision", after: "viable")
         }
         migrator.registerMigration("v2-attempts") { db in try db.execute(sql: Ledger.v2Attempts) }
+        migrator.registerMigration(outboxPurposeMigration) { db in try LedgerMigrations.addOutboxPurpose(db) }
         return migrator
     }
 

@@ -72,6 +72,7 @@ struct CycleSummary {
         }
         lines.append("fetched \(report.fetched) message(s); opened \(report.opened.count) request(s)\(report.opened.isEmpty ? "" : ": " + report.opened.joined(separator: ", "))")
         if !report.followUps.isEmpty { lines.append("follow-ups: \(report.followUps.joined(separator: ", "))") }
+        if !report.proposed.isEmpty { lines.append("session proposals drafted: \(report.proposed.joined(separator: ", "))") }
         if !report.skipped.isEmpty {
             lines.append("skipped: " + report.skipped.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }

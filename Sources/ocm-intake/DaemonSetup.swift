@@ -1,4 +1,5 @@
 import Daemon
+import Followup
 import Foundation
 import Intake
 import Ledger
@@ -14,6 +15,8 @@ struct DaemonSetup {
     let rules: Rules
     let calendar: BusinessCalendar
     let drafter: any ReplyDrafting
+    /// followup.yaml (issue 12): the ANS, results and later steps; defaults when absent.
+    var followup = FollowupConfig()
 
     static func load(_ path: String?, readSecrets: Bool = true) throws -> DaemonSetup {
         let candidates = path.map { [$0] } ?? defaultConfigPaths
@@ -25,7 +28,9 @@ struct DaemonSetup {
             let procedure = ProcedureFiles(directory: URL(fileURLWithPath: configuration.rulesDirectory))
             let rules = try procedure.rules()
             let drafter = try TemplateDrafter(directory: configuration.templatesDirectory, rules: rules, timeZone: configuration.timeZone)
-            return DaemonSetup(configuration: configuration, rules: rules, calendar: try procedure.calendar(), drafter: drafter)
+            var setup = DaemonSetup(configuration: configuration, rules: rules, calendar: try procedure.calendar(), drafter: drafter)
+            setup.followup = try FollowupConfig.load(directory: procedure.directory)
+            return setup
         } catch let error as ConfigError {
             throw ConfigurationFailure(error.description)
         }
@@ -33,7 +38,7 @@ struct DaemonSetup {
 
     func daemon(logger: Logger, createLedger: Bool = false) throws -> IntakeDaemon {
         try IntakeDaemon(configuration: configuration, rules: rules, calendar: calendar, drafter: drafter, logger: logger,
-                         createLedger: createLedger)
+                         createLedger: createLedger, followup: followup)
     }
 
     /// The daemon with the ledger's lock held (one daemon per ledger); keep the lock alive while it runs.

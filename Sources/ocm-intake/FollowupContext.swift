@@ -19,12 +19,9 @@ struct FollowupContext {
         return try withConfiguration {
             let files = ProcedureFiles(directory: URL(fileURLWithPath: configuration.rulesDirectory))
             let calendar = try files.calendar()
-            let url = files.directory.appendingPathComponent("followup.yaml")
-            var followup = FollowupConfig()
-            if let data = FileManager.default.contents(atPath: url.path) {
-                do { followup = try FollowupConfig.parse(String(decoding: data, as: UTF8.self), file: url.relativePath) } catch {
-                    throw ConfigurationFailure(String(describing: error))
-                }
+            let followup: FollowupConfig
+            do { followup = try FollowupConfig.load(directory: files.directory) } catch {
+                throw ConfigurationFailure(String(describing: error))
             }
             let day: CivilDate
             if let today {
@@ -64,11 +61,9 @@ struct FollowupContext {
         }
     }
 
-    /// The request's training window. Today a stand-in from its dates; the one line to point at
-    /// the engine's backward plan (issue 9) when it lands.
+    /// The request's training window: the engine's backward plan kept in its verdict (issue 9).
     func trainingWindow(for record: RequestRecord) -> Followup.TrainingWindow {
-        Followup.TrainingWindow.simple(productionDate: record.fields.productionDate.flatMap(CivilDate.init),
-                              trainingDate: record.fields.trainingDate.flatMap(CivilDate.init), today: today, calendar: calendar)
+        Followup.TrainingWindow(verdictJSON: record.verdictJSON, today: today)
     }
 
     /// DURACIÓN from the request's mails (the latest that states it), else the default.

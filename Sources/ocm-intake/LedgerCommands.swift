@@ -42,6 +42,10 @@ struct StatusCommand: ParsableCommand {
             for entry in entries { print("reply \(label): \(OutboxListing.line(entry))") }
         }
         for line in attention.stuck { print("STUCK \(line)") }
+        // Later steps overdue after the session (issue 12; days in followup.yaml `pasos`).
+        let missing = try MissingStepsListing.lines(try FollowupContext.open(config: config, today: nil))
+        print("missing later steps: \(missing.count)")
+        missing.forEach { print("MISSING \($0)") }
         print("errors: \(status.errorCount)")
     }
 }

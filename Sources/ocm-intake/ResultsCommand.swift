@@ -106,16 +106,9 @@ struct ResultsCommand: ParsableCommand {
         @OptionGroup var common: ScheduleCommand.Common
         func run() throws {
             let context = try common.open()
-            let recorded = Dictionary(grouping: try context.ledger.steps(), by: \.request).mapValues { Set($0.map(\.step)) }
-            var count = 0
-            for session in try context.ledger.sessions() where session.status == .impartida {
-                guard let day = CivilDate(session.date) else { continue }
-                for (rule, due) in MissingSteps.overdue(session: day, recorded: recorded[session.request] ?? [],
-                                                        rules: context.followup.steps, today: context.today, calendar: context.calendar) {
-                    print("\(session.request)  session \(session.date)  missing \(rule.id) (\(rule.name)), due \(due)")
-                    count += 1
-                }
-            }
+            let lines = try MissingStepsListing.lines(context)
+            lines.forEach { print($0) }
+            let count = lines.count
             print("\(count) missing step(s)")
         }
     }

@@ -71,9 +71,9 @@ final class FollowupCommandTests: XCTestCase {
 
     /// Four requests, June–July 2026:
     /// 1 fondos/nuevo, opened 1 Jun, viable at the first mail on 3 Jun (2 business days);
-    /// 2 credito/modificacion, opened 2 Jun, observations 4 and 9 Jun, viable 12 Jun (7 business days: 3,4,5,9,10,11,12);
+    /// 2 credito/actualizacion, opened 2 Jun, observations 4 and 9 Jun, viable 12 Jun (7 business days: 3,4,5,9,10,11,12);
     /// 3 fondos/nuevo, opened 5 Jun, observations (still waiting);
-    /// 4 fondos/nuevo, opened 10 Jul, no verdict yet.
+    /// 4 fondos/refuerzo (the area's answer to the reinforcement proposal of 1), opened 10 Jul, no verdict yet.
     func seed() throws {
         let clock = SeedClock()
         let ledger = try Ledger(path: root.appendingPathComponent("ledger.sqlite").path, now: { clock.now() })
@@ -93,14 +93,14 @@ final class FollowupCommandTests: XCTestCase {
             _ = try ledger.recordVerdict(request: id, revision: revision, state: state, verdictJSON: nil)
         }
         let one = try open(1, "2026-06-01", "fondos", "nuevo")
-        let two = try open(2, "2026-06-02", "credito", "modificacion")
+        let two = try open(2, "2026-06-02", "credito", "actualizacion")
         let three = try open(3, "2026-06-05", "fondos", "nuevo")
         try verdict(one, 1, .viable, "2026-06-03")
         try verdict(two, 1, .observacionesEnviadas, "2026-06-04")
         try verdict(two, 2, .observacionesEnviadas, "2026-06-09")
         try verdict(two, 3, .viable, "2026-06-12")
         try verdict(three, 1, .observacionesEnviadas, "2026-06-08")
-        _ = try open(4, "2026-07-10", "fondos", "nuevo")
+        _ = try open(4, "2026-07-10", "fondos", "refuerzo")
     }
 
     func mail(_ name: String, subject: String, date: String, attachments: [(String, String)] = []) throws -> String {
@@ -162,6 +162,10 @@ final class FollowupCommandTests: XCTestCase {
         let missing = try run(["results", "missing", "--today", "2026-07-10"])
         XCTAssertTrue(missing.contains("OCM-2026-0001  session 2026-07-01  missing banco_preguntas (Banco de preguntas (5.2.8–5.2.10)), due 2026-07-06"), missing)
         XCTAssertTrue(missing.contains("5 missing step(s)"), missing)
+        // `status` lists them too (today is after July 2026, so the same five).
+        let status = try run(["status"])
+        XCTAssertTrue(status.contains("missing later steps: 5"), status)
+        XCTAssertTrue(status.contains("MISSING OCM-2026-0002  session 2026-07-02  missing asistencia"), status)
 
         // 5.2.15: request 1 is below target, so it is not closed plainly; request 4 (the area's new
         // mail) is not given yet, so it cannot be closed; linking it as the reinforcement closes 1.
@@ -178,7 +182,7 @@ final class FollowupCommandTests: XCTestCase {
         }
         XCTAssertEqual(report["requests"] as? Int, 4)
         XCTAssertEqual(counts("byArea"), ["fondos": 3, "credito": 1])
-        XCTAssertEqual(counts("byKind"), ["nuevo": 3, "modificacion": 1])
+        XCTAssertEqual(counts("byKind"), ["nuevo": 2, "actualizacion": 1, "refuerzo": 1])
         XCTAssertEqual(counts("byState"), ["cerrada": 1, "impartida": 1, "observaciones_enviadas": 1, "recibida": 1])
         XCTAssertEqual(counts("byMonth"), ["2026-06": 3, "2026-07": 1])
         XCTAssertEqual(report["judged"] as? Int, 3)
@@ -199,7 +203,7 @@ final class FollowupCommandTests: XCTestCase {
 
         let csv = try run(["report", "--from", "2026-06-01", "--to", "2026-07-31", "--format", "csv", "--today", "2026-07-10"])
         XCTAssertTrue(csv.contains("OCM-2026-0001,fondos,nuevo,cerrada,0,2,si,si,si,66.7,90.0"), csv)
-        XCTAssertTrue(csv.contains("OCM-2026-0002,credito,modificacion,impartida,2,7,no,no,no,,"), csv)
+        XCTAssertTrue(csv.contains("OCM-2026-0002,credito,actualizacion,impartida,2,7,no,no,no,,"), csv)
 
         let html = root.appendingPathComponent("informe.html")
         try run(["report", "--from", "2026-06-01", "--to", "2026-07-31", "--today", "2026-07-10", "--out", html.path])
@@ -208,6 +212,22 @@ final class FollowupCommandTests: XCTestCase {
         XCTAssertTrue(page.contains("<svg"))
         XCTAssertTrue(page.contains("<td>replica_canales.csv</td><td>2026-07-08</td><td>10</td><td>9</td><td>90,0 %</td>"), page)
         try screenshot(html)
+    }
+
+    /// followup.yaml is part of the configuration the daemon loads: `check-config` refuses a bad
+    /// value with file, line and key (exit 2), as for every other configuration file.
+    func testCheckConfigNamesABadFollowupKey() throws {
+        let rules = root.appendingPathComponent("rules")
+        try FileManager.default.createDirectory(at: rules, withIntermediateDirectories: true)
+        for file in ["rules.yaml", "holidays.yaml"] {
+            try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("config/\(file)"), to: rules.appendingPathComponent(file))
+        }
+        try "semana_max_horas: 3\nmeta_efectividad: 120\n".write(to: rules.appendingPathComponent("followup.yaml"), atomically: true, encoding: .utf8)
+        let yaml = try String(contentsOfFile: config, encoding: .utf8)
+            .replacingOccurrences(of: "rules: \(Self.packageRoot.path)/config", with: "rules: \(rules.path)")
+        try yaml.write(toFile: config, atomically: true, encoding: .utf8)
+        let refused = try run(["check-config"], status: 2)
+        XCTAssertTrue(refused.contains("followup.yaml") && refused.contains(":2") && refused.contains("meta_efectividad"), refused)
     }
 
     /// A move re-sends the invitation with the next SEQUENCE (calendars replace the old one); a

@@ -40,6 +40,8 @@ final class InvitationTests: XCTestCase {
         XCTAssertEqual(ics.mimeType, "text/calendar")
         XCTAssertEqual(ics.contentType["method"], "REQUEST")
         XCTAssertEqual(ics.content.map { String(decoding: $0, as: UTF8.self) }, draft.invitation.render())
+        // A proposal, not a confirmed session: calendars show it as tentative.
+        XCTAssertTrue(draft.invitation.render().contains("\r\nSTATUS:TENTATIVE\r\n"))
         if ProcessInfo.processInfo.environment["OCM_PRINT_DRAFT"] != nil {
             print(String(decoding: draft.build(), as: UTF8.self))
         }

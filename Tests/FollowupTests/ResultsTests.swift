@@ -4,6 +4,7 @@ import Foundation
 import Intake
 import MIME
 import XCTest
+import ZIPFixture
 
 final class ResultsTests: XCTestCase {
     func read(_ text: String, _ name: String = "resultados.csv") throws -> ResultsTable {
@@ -28,6 +29,16 @@ final class ResultsTests: XCTestCase {
         XCTAssertEqual(table.skippedBlankRows, 2)
     }
 
+    /// A comma CSV whose first line is a title without any separator: the separator is the one
+    /// that splits the first lines most, not the first line alone (found while seeding the fuzzer:
+    /// the title made `;` win and the header was never found).
+    func testTitleLineWithoutSeparatorsBeforeACommaHeader() throws {
+        let table = try read("Listado de asistentes\n\nCédula,Nombre completo,Asistencia,Puntaje\n1,Ana,SI,0.9\n2,Luis,NO,\n3,Marta,SI,0.5\n")
+        XCTAssertEqual(table.scale, .fraction)
+        XCTAssertEqual(table.participants, [ParticipantResult(score: 90), ParticipantResult(score: nil, attended: false),
+                                            ParticipantResult(score: 50)])
+    }
+
     /// Shape 2: comma CSV, 0–5 scores written with decimal commas (so quoted), a BOM, CRLF.
     func testCommaCSVOnAFiveScale() throws {
         let table = try read("\u{FEFF}Participante,Calificación\r\nAna,\"4,5\"\r\nLuis,3\r\n,\r\nMarta,5\r\n")
@@ -37,7 +48,7 @@ final class ResultsTests: XCTestCase {
 
     /// Shape 3: xlsx, header on row 3 under a title, "Puntaje" 0–100, attendance "NO".
     func testXLSXWithHeaderBelowATitle() throws {
-        let data = try XLSXFixture.xlsx([(name: "Resultados", rows: [
+        let data = OOXMLFixture.xlsx([(name: "Resultados", rows: [
             ["Proveedor Contact Center S.A.S."], [], ["Documento", "Nombre", "Asistencia", "Puntaje"],
             ["1", "Ana", "SI", "92"], ["2", "Luis", "NO", ""], ["3", "Marta", "SI", "64"], [], ["4", "Pedro", "SI", "80"],
         ])])
@@ -50,7 +61,7 @@ final class ResultsTests: XCTestCase {
     /// Shape 4: xlsx, fractions (0.85, as a percent-formatted cell is stored), a totals row, a
     /// first sheet without results (the reader goes on to the next).
     func testXLSXWithFractionsAndATotalRow() throws {
-        let data = try XLSXFixture.xlsx([
+        let data = OOXMLFixture.xlsx([
             (name: "Portada", rows: [["Informe de réplicas"], ["Fecha", "2026-06-30"]]),
             (name: "Notas", rows: [["Asesor", "Resultado"], ["Ana", "0.85"], ["Luis", "0.6"], ["Marta", "1"],
                                    ["Total", "0.82"]]),
@@ -142,7 +153,7 @@ final class ResultsTests: XCTestCase {
         var builder = MessageBuilder(body: .plain("Adjuntamos resultados."))
         builder.add("From", mailboxes: [Mailbox(address: "calidad@proveedor.com.co")])
         builder.add("Subject", text: "RE: [OCM-2026-0003] Resultados de la réplica")
-        let xlsx = try XLSXFixture.xlsx([(name: "Hoja1", rows: [["Nombre", "Nota"], ["Ana", "90"], ["Luis", "70"]])])
+        let xlsx = OOXMLFixture.xlsx([(name: "Hoja1", rows: [["Nombre", "Nota"], ["Ana", "90"], ["Luis", "70"]])])
         let raw = MixedMessage.build(builder, attachments: [
             MailAttachment(filename: "notas.xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes: [UInt8](xlsx)),
             MailAttachment(filename: "asistencia.csv", contentType: "text/csv", bytes: Array("Nombre;Calificación\nAna;x\n".utf8)),

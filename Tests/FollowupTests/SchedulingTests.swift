@@ -1,6 +1,7 @@
 // The ANS rules of 5.2.5 on June 2026, a month with three Monday holidays (8 Corpus Christi,
 // 15 Sagrado Corazón, 29 San Pedro y San Pablo).
 import Followup
+import Foundation
 import Intake
 import XCTest
 
@@ -76,12 +77,31 @@ final class SchedulingTests: XCTestCase {
                                              today: today, sessions: []))
     }
 
-    /// The stand-in window: production Monday 3 August 2026 → diffusion must end the week before
-    /// (W31, 27 Jul–2 Aug), so the last session day is Wednesday 29 July (Thursday 30 would diffuse in W32).
-    func testSimpleWindowEndsSoTheDiffusionFinishesBeforeProduction() {
-        let window = Followup.TrainingWindow.simple(productionDate: CivilDate("2026-08-03"), trainingDate: nil, today: today, calendar: calendar)
-        XCTAssertEqual(window.earliest, CivilDate("2026-06-02"))
-        XCTAssertEqual(window.latest, CivilDate("2026-07-29"))
+    /// The window is the engine's backward plan (issue 9) as the verdict keeps it, not a second
+    /// computation: a request of Monday 30 March 2026 (Holy Thursday and Good Friday are holidays)
+    /// for production on Monday 1 June. The plan's earliest training day is Thursday 30 April
+    /// (5 + 16 business days); its latest keeps the diffusion and Calidad Operativa before 1 June.
+    /// The planner then proposes inside exactly that window.
+    func testWindowComesFromTheVerdictsPlan() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let rules = try Rules(yaml: try String(contentsOf: root.appendingPathComponent("config/rules.yaml"), encoding: .utf8), file: "rules.yaml")
+        let plan = OperationalPlan(requestDay: CivilDate("2026-03-30")!, rules: rules.plan, calendar: calendar,
+                                   target: PlanTarget(productionDate: CivilDate("2026-06-01")))
+        var inspection = Inspection(file: "x")
+        inspection.plan = plan
+        let json = String(decoding: try JSONEncoder().encode(inspection), as: UTF8.self)
+        let requestDay = CivilDate("2026-03-30")!
+        let window = Followup.TrainingWindow(verdictJSON: json, today: requestDay)
+        XCTAssertEqual(window.earliest, plan.trainingWindow.earliest)
+        XCTAssertEqual(window.earliest.description, "2026-04-30")
+        XCTAssertEqual(window.latest, try XCTUnwrap(plan.trainingWindow.latest))
+        XCTAssertLessThan(window.latest, CivilDate("2026-06-01")!)
+        let proposal = try XCTUnwrap(planner.proposeEarliest(requestID: "OCM-2026-0001", hours: 2, window: window, today: requestDay, sessions: []))
+        XCTAssertEqual(proposal.session.date.description, "2026-04-30")
+        // No plan in the verdict (no dates to plan against): only the horizon bounds the search.
+        let open = Followup.TrainingWindow(verdictJSON: nil, today: requestDay)
+        XCTAssertEqual(open.earliest.description, "2026-03-31")
+        XCTAssertEqual(open.latest.description, "2026-07-28")
     }
 
     func testDurationTexts() {

@@ -13,7 +13,7 @@ final class SchemaTests: LedgerTestCase {
         }
         XCTAssertEqual(tables, ["audit", "grdb_migrations", "installation", "mailbox", "message", "message_attempt",
                                 "message_raw", "outbox", "reinforcement", "request", "request_message", "request_step",
-                                "result_import", "session"])
+                                "result_import", "session", "session_proposal"])
     }
 
     func testReopenIsANoOpAndKeepsData() throws {

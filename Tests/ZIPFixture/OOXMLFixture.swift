@@ -1,18 +1,20 @@
 import Foundation
-import ZIPFixture
 
-/// A real xlsx package in memory (sharedStrings, numbers as numbers), as Excel lays it out; the
-/// same layout as IntakeTests' OfficeFixture, kept here so the test targets stay independent.
-/// Strings are typed explicitly: this target imports GRDB, whose `SQL` literal would otherwise win.
-enum XLSXFixture {
-    static let xlsxMain = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
-    static func zip(_ entries: [(String, Data)], method: ZIPWriter.Method = .deflate) throws -> Data {
+/// The Office Open XML parts every fixture package needs (content types, relationships) and a
+/// whole xlsx as Excel lays it out (sharedStrings, numbers as numbers); shared by IntakeTests'
+/// OfficeFixture and FollowupTests, so the layout lives in one place. Strings are typed
+/// explicitly: a test target importing GRDB would otherwise read them as its `SQL` literal.
+public enum OOXMLFixture {
+    public static let xlsxMain = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+
+    /// A zip of the given entries, in order.
+    public static func zip(_ entries: [(String, Data)], method: ZIPWriter.Method = .deflate) -> Data {
         var writer = ZIPWriter()
         for (path, data) in entries { writer.add(path, data, method: method) }
         return writer.finished()
     }
 
-    static func contentTypes(main: String, mainType: String) -> Data {
+    public static func contentTypes(main: String, mainType: String) -> Data {
         Data("""
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
@@ -24,19 +26,19 @@ enum XLSXFixture {
         """.utf8)
     }
 
-    static func rels(_ targets: [(id: String, type: String, target: String)]) -> Data {
+    public static func rels(_ targets: [(id: String, type: String, target: String)]) -> Data {
         let items: String = targets.map {
             "<Relationship Id=\"\($0.id)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/\($0.type)\" Target=\"\($0.target)\"/>"
         }.joined()
         return Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(items)</Relationships>".utf8)
     }
 
-    static func escape(_ s: String) -> String {
+    public static func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
     }
 
-    static func xlsx(_ sheets: [(name: String, rows: [[String]])]) throws -> Data {
+    public static func xlsx(_ sheets: [(name: String, rows: [[String]])]) -> Data {
         var shared: [String] = []
         var index: [String: Int] = [:]
         func sharedIndex(_ s: String) -> Int {
@@ -63,7 +65,7 @@ enum XLSXFixture {
         var wbRels = sheets.indices.map { (id: "rId\($0 + 1)", type: "worksheet", target: "worksheets/sheet\($0 + 1).xml") }
         wbRels.append((id: "rId99", type: "sharedStrings", target: "sharedStrings.xml"))
         let sst = Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(shared.count)\" uniqueCount=\"\(shared.count)\">\(shared.map { "<si><t>\(escape($0))</t></si>" }.joined())</sst>".utf8)
-        return try zip([
+        return zip([
             ("[Content_Types].xml", contentTypes(main: "xl/workbook.xml", mainType: xlsxMain)),
             ("_rels/.rels", rels([(id: "rId1", type: "officeDocument", target: "xl/workbook.xml")])),
             ("xl/workbook.xml", workbook),
