@@ -64,6 +64,35 @@ final class ArrivalDecisionTests: XCTestCase {
         }
     }
 
+    /// A follow-up (its clock in 2025, too) judges the thread again: the request day stays the
+    /// day the first mail arrived, the follow-up's own day is its arrival.
+    func testAFollowUpKeepsTheRequestDayOfArrival() throws {
+        let backdated = Date(timeIntervalSince1970: 1_751_371_200)  // 2025-07-01
+        let request = try TestMail.request(from: "ana@icetex.gov.co", date: backdated)
+        try deliver(request.raw, arrival: Self.november(23), order: 1)
+        let followUp = """
+            From: Ana Test <ana@icetex.gov.co>\r
+            To: aseguramientoocm@icetex.gov.co\r
+            Subject: RE: [OCM-2026-0001] Solicitud de capacitación\r
+            Date: \(TestMail.rfc5322(backdated.addingTimeInterval(86_400)))\r
+            Message-ID: <follow-up-\(UUID().uuidString)@icetex.gov.co>\r
+            In-Reply-To: \(request.messageID)\r
+            References: \(request.messageID)\r
+            Content-Type: text/plain; charset=utf-8\r
+            \r
+            Buenos días, envío de nuevo la solicitud con los ajustes indicados.\r
+
+            """
+        try deliver(Array(followUp.utf8), arrival: Self.november(30), order: 2)
+
+        let run = try work.onceOK(RecoveryTests.backfill)
+        let record = try XCTUnwrap(try work.ledger().requests().first, run.all)
+        XCTAssertEqual(record.id.description, "OCM-2026-0001")
+        XCTAssertEqual(record.revision, 2, "the follow-up judged the request again: \(run.all)")
+        XCTAssertEqual(try requestDay(record), "2026-11-23", "the request day is the first mail's arrival")
+        XCTAssertEqual(try work.ledger().messages(of: record.id).count, 2)
+    }
+
     /// The daily limit (10) counts the requests that ARRIVED that day: ten on the 23rd (their
     /// clocks say the 24th) and one on the 24th (its clock says the 23rd) are all answered though
     /// they are read in one cycle; a further one that arrived on the 23rd is the 11th of its day.
