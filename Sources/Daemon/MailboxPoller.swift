@@ -65,7 +65,7 @@ struct MailboxPoller: Sendable {
         guard let state = try ledger.mailboxState(name) else {
             // First start: everything already there is backlog, unless a backfill was asked.
             let uidNext = backfillSince == nil ? status.uidNext : 1
-            let state = try ledger.recordBaseline(mailbox: name, uidValidity: status.uidValidity, uidNext: uidNext)
+            let state = try ledger.recordBaseline(mailbox: name, uidValidity: status.uidValidity, uidNext: uidNext, since: backfillSince)
             report.baseline = backfillSince == nil
             logger.info("baseline", metadata: ["mailbox": "\(name)", "uidnext": "\(status.uidNext)", "backfill": "\(backfillSince != nil)"])
             return backfillSince == nil ? nil : state

@@ -15,8 +15,10 @@ extension Ledger {
 
     /// First start on a mailbox: everything below `uidNext` is backlog. Idempotent: once a
     /// baseline exists it is returned unchanged (moving it would silently skip new mail).
+    /// `since`: a backfill's start, kept as `baseline_at` so that a backfill cut short (a crash,
+    /// a stop) goes on from the same day on the next start, flag or not; default now.
     @discardableResult
-    public func recordBaseline(mailbox: String, uidValidity: UInt32, uidNext: UInt32) throws -> MailboxState {
+    public func recordBaseline(mailbox: String, uidValidity: UInt32, uidNext: UInt32, since: Date? = nil) throws -> MailboxState {
         try write("recordBaseline", mailbox) { db in
             if let existing = try Self.fetchMailbox(db, mailbox) { return existing }
             let last = uidNext > 0 ? uidNext - 1 : 0
@@ -25,7 +27,7 @@ extension Ledger {
                     INSERT INTO mailbox (name, uid_validity, last_uid, baseline_uid, baseline_at)
                     VALUES (?, ?, ?, ?, ?)
                     """,
-                arguments: [mailbox, Int64(uidValidity), Int64(last), Int64(last), now()]
+                arguments: [mailbox, Int64(uidValidity), Int64(last), Int64(last), since ?? now()]
             )
             let state = try Self.requireMailbox(db, mailbox)
             try appendAudit(db, .mailbox(mailbox), from: nil, to: state.position, reason: "baseline")

@@ -112,6 +112,21 @@ final class ArrivalDecisionTests: XCTestCase {
         XCTAssertEqual(skipped.first?.messageID, ids[11], "the 12th mail, the 11th that arrived on the 23rd")
     }
 
+    /// A first start with `--backfill-since`, cut short by a crash after its first mail, and
+    /// restarted as systemd would, without the flag: the rest of the backfill is still answered
+    /// (the cut is kept as the baseline's time), not dropped as backlog.
+    func testABackfillCutShortGoesOnAfterARestartWithoutTheFlag() throws {
+        let crashed = try RecoveryTests.workspace()
+        defer { crashed.remove() }
+        let first = try crashed.command(["once"] + RecoveryTests.backfill, logLevel: "error",
+                                        extraEnvironment: ["OCM_INTAKE_CRASH_AFTER_STEP": "1"])
+        XCTAssertEqual(first.status, 99, first.all)
+        let restart = try crashed.command(["once"])
+        XCTAssertEqual(restart.status, 0, restart.all)
+        XCTAssertEqual(try crashed.ledger().requests().count, 3, restart.all)
+        XCTAssertEqual(try RecoveryTests.drafts(crashed).count, 4, "3 first replies and the follow-up's")
+    }
+
     /// Item 1: a mail over `max_message_bytes` stored (header only) and then cut by a crash is
     /// drained by the next cycle and gets the same "too large" reply as an uninterrupted run,
     /// never a verdict on its header alone. Every durable step of the batch is tried.
