@@ -26,13 +26,14 @@ enum IntakeDecision: Sendable, Equatable {
         var dailyLimit: Int
         /// Only the header could be fetched.
         var oversize: Bool
-        /// Backfill or a re-read after UIDVALIDITY changed: mail dated before this is backlog.
+        /// Backfill or a re-read after UIDVALIDITY changed: mail that arrived before this is backlog.
         var backlogBefore: Date?
     }
 
-    /// `dated`: when the mail says it was written (the backlog cut).
-    static func decide(_ inspection: Inspection, dated: Date?, facts: Facts) -> IntakeDecision {
-        if let cut = facts.backlogBefore, let dated, dated < cut { return .skip("backlog") }
+    /// `arrived`: when the mail reached OCM (INTERNALDATE, Maildir file time; the Date header only
+    /// when the server gave nothing), for the backlog cut.
+    static func decide(_ inspection: Inspection, arrived: Date?, facts: Facts) -> IntakeDecision {
+        if let cut = facts.backlogBefore, let arrived, arrived < cut { return .skip("backlog") }
         if let reason = inspection.skipReason {
             // A reply to one of our mails may carry no request text of its own: it is still a follow-up.
             if reason != SkipReason.notARequest.rawValue || facts.thread == nil { return .skip(reason) }

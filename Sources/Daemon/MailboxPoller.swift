@@ -65,7 +65,7 @@ struct MailboxPoller: Sendable {
         guard let state = try ledger.mailboxState(name) else {
             // First start: everything already there is backlog, unless a backfill was asked.
             let uidNext = backfillSince == nil ? status.uidNext : 1
-            let state = try ledger.recordBaseline(mailbox: name, uidValidity: status.uidValidity, uidNext: uidNext, at: backfillSince)
+            let state = try ledger.recordBaseline(mailbox: name, uidValidity: status.uidValidity, uidNext: uidNext, since: backfillSince)
             report.baseline = backfillSince == nil
             logger.info("baseline", metadata: ["mailbox": "\(name)", "uidnext": "\(status.uidNext)", "backfill": "\(backfillSince != nil)"])
             return backfillSince == nil ? nil : state
@@ -120,14 +120,14 @@ struct MailboxPoller: Sendable {
     /// Fetch one message, record it with its arrival, process it.
     private func take(_ uid: UInt32, status: MailboxStatus, arrival: Date?, since: Date?, report: inout Report) async throws {
         let raw: [UInt8]
-        var oversize: MessageIntake.Oversize?
+        var size: Int?, headerOnly = false
         switch try await fetchOne(uid: uid, uidValidity: status.uidValidity) {
         case .message(let bytes):
             raw = bytes
-        case .tooLarge(let header, let size):
+        case .tooLarge(let header, let fullSize):
             // Too large to read: keep its header (who, what) so the sender still hears why.
             raw = header
-            oversize = MessageIntake.Oversize(bytes: size, limit: entry.server.maxMessageBytes)
+            (size, headerOnly) = (fullSize, true)
         case .vanished:
             // Expunged between the search and the fetch: never seen, nothing to lose.
             logger.notice("message vanished", metadata: ["mailbox": "\(entry.ledgerName)", "uid": "\(uid)"])
@@ -137,8 +137,9 @@ struct MailboxPoller: Sendable {
         // The Date header only when the server said nothing about the arrival.
         let arrivedAt = arrival ?? MessageParser.parse(raw).date?.instant
         let seen = try ledger.recordMessage(mailbox: entry.ledgerName, uidValidity: status.uidValidity, uid: uid,
-                                            messageID: HeaderBlock.messageID(in: raw), raw: Data(raw), arrivedAt: arrivedAt)
-        report.outcomes.append(intake.process(seen, backfillSince: since, oversize: oversize))
+                                            messageID: HeaderBlock.messageID(in: raw), raw: Data(raw), arrivedAt: arrivedAt,
+                                            headerOnly: headerOnly, serverSize: size)
+        report.outcomes.append(intake.process(seen, backfillSince: since))
     }
 
     enum Fetched {

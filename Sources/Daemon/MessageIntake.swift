@@ -43,22 +43,31 @@ struct MessageIntake: Sendable {
         var limit: Int
     }
 
-    func process(_ seen: SeenMessage, backfillSince: Date?, oversize: Oversize? = nil) -> Outcome {
+    /// What the ledger row says about the size (`SeenMessage.headerOnly`), never what the caller
+    /// remembers: a mail drained after a crash is decided exactly as when it was fetched.
+    func oversize(of seen: SeenMessage) -> Oversize? {
+        guard seen.headerOnly else { return nil }
+        let entry = configuration.mailboxes.first { $0.ledgerName == seen.mailbox }
+        return Oversize(bytes: seen.serverSize, limit: entry?.server.maxMessageBytes ?? configuration.maxMessageBytes)
+    }
+
+    func process(_ seen: SeenMessage, backfillSince: Date?) -> Outcome {
         if seen.isNew { crash.passed("recordMessage \(seen.rowID)") }
         if seen.isNew, seen.duplicateOf != nil { return .skipped(SkipReason.duplicate.rawValue) }
         if seen.state != .stored && seen.state != .parsed { return .alreadyDone }
         // Containment (issue 8, MessageIntake+Containment.swift): attempt on record, watchdog armed.
         if let stalled = beginAttempt(seen) { return stalled }
         defer { finishAttempt(seen) }
+        let oversize = oversize(of: seen)
         do {
             let message = MessageParser.parse([UInt8](try ledger.rawMessage(seen.rowID)))
             StallPoint.shared.reached(message.messageID)
             // When the mail reached OCM, never the sender's clock (issue 7 item 4).
-            let arrival = seen.arrivedAt ?? seen.recordedAt
+            let arrival = Self.arrival(of: seen)
             if let followup, let outcome = try followup.handle(message, rowID: seen.rowID, arrival: arrival) { return outcome }
             let inspection = inspector.inspect(message, file: "\(seen.mailbox)/\(seen.uid)", now: arrival, arrival: arrival)
-            let facts = try facts(for: message, oversize: oversize != nil, backlogBefore: backfillSince)
-            let decision = IntakeDecision.decide(inspection, dated: arrival, facts: facts)
+            let facts = try facts(for: message, arrival: arrival, oversize: oversize != nil, backlogBefore: backfillSince)
+            let decision = IntakeDecision.decide(inspection, arrived: arrival, facts: facts)
             return try record(decision, seen, message: message, inspection: inspection, oversize: oversize)
         } catch let error as LedgerError {
             logger.error("ledger failed", metadata: ["mailbox": "\(seen.mailbox)", "uid": "\(seen.uid)", "error": "\(error)"])
@@ -68,13 +77,21 @@ struct MessageIntake: Sendable {
         }
     }
 
-    /// The ledger facts the decision reads: the thread, and the sender's requests today (one count).
-    func facts(for message: Message, oversize: Bool, backlogBefore: Date?) throws -> IntakeDecision.Facts {
+    /// When a stored mail reached OCM: the server's time (INTERNALDATE, Maildir file time), which
+    /// the poller replaced by the Date header only when the server gave none; when neither was
+    /// known, when the daemon recorded it. Every date intake decides by comes from here.
+    static func arrival(of seen: SeenMessage) -> Date {
+        seen.arrivedAt ?? seen.recordedAt
+    }
+
+    /// The ledger facts the decision reads: the thread, and the sender's requests on the mail's
+    /// arrival day (one count).
+    func facts(for message: Message, arrival: Date, oversize: Bool, backlogBefore: Date?) throws -> IntakeDecision.Facts {
         var opened = 0
         if let sender = Self.requester(message) {
-            let today = CivilDate(instant: now(), timeZone: configuration.timeZone)
-            opened = try ledger.requestCount(requester: sender, openedFrom: today.startInstant(in: configuration.timeZone),
-                                             to: today.adding(days: 1).startInstant(in: configuration.timeZone))
+            let day = CivilDate(instant: arrival, timeZone: configuration.timeZone)
+            opened = try ledger.requestCount(requester: sender, arrivedFrom: day.startInstant(in: configuration.timeZone),
+                                             to: day.adding(days: 1).startInstant(in: configuration.timeZone))
         }
         return IntakeDecision.Facts(thread: try thread(of: message), openedTodayBySender: opened,
                                     dailyLimit: configuration.maxRepliesPerSenderPerDay, oversize: oversize,
@@ -89,17 +106,17 @@ struct MessageIntake: Sendable {
         case .skip(let reason):
             entry = .skip(reason: reason)
         case .open:
-            entry = .open(year: year(message), fields: fields(inspection, message), quarantineError: nil,
+            entry = .open(year: year(seen), fields: fields(inspection, message), quarantineError: nil,
                           verdict: judgement(message: message, inspection: inspection))
         case .followUp(let id):
-            let thread = try threadInspection(id, adding: message)
+            let thread = try threadInspection(id, adding: message, arrived: Self.arrival(of: seen))
             entry = .followUp(id, quarantineError: nil,
                               verdict: judgement(message: message, inspection: thread.inspection, origin: thread.origin))
         case .tooLarge(let thread):
             let problem = ReadProblem.messageTooLarge(bytes: oversize?.bytes ?? (oversize?.limit ?? 0) + 1, limit: oversize?.limit ?? 0)
             let unread = unreadable(seen, message: message, problem: problem, keepFields: thread != nil)
             entry = thread.map { .followUp($0, quarantineError: nil, verdict: unread) }
-                ?? .open(year: year(message), fields: fields(Inspection(file: "\(seen.mailbox)/\(seen.uid)", message: message), message),
+                ?? .open(year: year(seen), fields: fields(Inspection(file: "\(seen.mailbox)/\(seen.uid)", message: message), message),
                          quarantineError: nil, verdict: unread)
         }
         let recorded = try ledger.recordIntake(message: seen.rowID, entry)
@@ -133,12 +150,17 @@ struct MessageIntake: Sendable {
         }
     }
 
-    /// The request read again from all its mails, `adding` the one in hand (5.2.4 → 5.2.3).
-    func threadInspection(_ id: RequestID, adding message: Message? = nil) throws -> (inspection: Inspection, origin: Message?) {
-        var messages = try ledger.messages(of: id).map { MessageParser.parse([UInt8](try ledger.rawMessage($0.rowID))) }
+    /// The request read again from all its mails, `adding` the one in hand (5.2.4 → 5.2.3), which
+    /// `arrived` then. Its request day is the first mail's arrival; the material's day is the
+    /// arrival of the newest mail (the one in hand, else the last one recorded).
+    func threadInspection(_ id: RequestID, adding message: Message? = nil, arrived: Date? = nil) throws
+        -> (inspection: Inspection, origin: Message?) {
+        let seen = try ledger.messages(of: id)
+        var messages = try seen.map { MessageParser.parse([UInt8](try ledger.rawMessage($0.rowID))) }
         if let message { messages.append(message) }
-        let inspection = inspector.inspect(thread: messages, file: id.description,
-                                           now: message?.date?.instant ?? now())
+        let latest = arrived ?? seen.last.map(Self.arrival(of:)) ?? now()
+        let inspection = inspector.inspect(thread: messages, file: id.description, now: latest,
+                                           requestedAt: seen.first.map(Self.arrival(of:)) ?? latest)
         return (inspection, messages.first)
     }
 
@@ -181,8 +203,9 @@ struct MessageIntake: Sendable {
         (message.replyTo.first ?? message.from)?.normalizedAddress
     }
 
-    func year(_ message: Message) -> Int {
-        CivilDate(instant: message.date?.instant ?? now(), timeZone: configuration.timeZone).year
+    /// The request's year (`OCM-YYYY-NNNN`): the year the mail reached OCM, in Bogotá.
+    func year(_ seen: SeenMessage) -> Int {
+        CivilDate(instant: Self.arrival(of: seen), timeZone: configuration.timeZone).year
     }
 
     static func state(after kind: DraftRequest.Kind) -> RequestState {
@@ -220,13 +243,13 @@ struct MessageIntake: Sendable {
     /// request whose reply asks for a readable resend, so the area is never left without an answer.
     func quarantine(_ seen: SeenMessage, error: String) -> Outcome {
         logger.error("quarantined", metadata: ["mailbox": "\(seen.mailbox)", "uid": "\(seen.uid)", "error": "\(error)"])
+        let oversize = oversize(of: seen)
         do {
             let message = MessageParser.parse([UInt8](try ledger.rawMessage(seen.rowID)))
             if inspector.screening.skipReason(for: message) == nil {
                 do {
                     let verdict = unreadable(seen, message: message, problem: .unreadableMessage, keepFields: false)
-                    let year = CivilDate(instant: now(), timeZone: configuration.timeZone).year
-                    _ = try ledger.recordIntake(message: seen.rowID, .open(year: year, fields: RequestFields(),
+                    _ = try ledger.recordIntake(message: seen.rowID, .open(year: year(seen), fields: RequestFields(),
                                                                            quarantineError: error, verdict: verdict))
                     crash.passed("recordIntake \(seen.rowID)")
                     return .quarantined(error)

@@ -41,12 +41,13 @@ public struct Inspector: Sendable {
 
 extension Inspector {
     /// A request told over several mails, oldest first: read each, merge, judge once. The
-    /// inspection's header facts (sender, subject, Message-ID) are the first mail's.
-    public func inspect(thread messages: [Message], file: String, now: Date) -> Inspection {
+    /// inspection's header facts (sender, subject, Message-ID) are the first mail's. The request
+    /// day is `requestedAt` (when the first mail reached OCM) when given, else the first mail's Date.
+    public func inspect(thread messages: [Message], file: String, now: Date, requestedAt: Date? = nil) -> Inspection {
         guard let first = messages.first else { return Inspection(file: file) }
         var inspection = Inspection(file: file, message: first)
         let request = messages.dropFirst().reduce(reader.read(first)) { $0.merged(with: reader.read($1)) }
-        let requestDay = CivilDate(instant: first.date?.instant ?? now, timeZone: timeZone)
+        let requestDay = CivilDate(instant: requestedAt ?? first.date?.instant ?? now, timeZone: timeZone)
         let verdict = evaluator.evaluate(request, requestDay: requestDay, materialDay: CivilDate(instant: now, timeZone: timeZone))
         inspection.fill(request: request, verdict: verdict, wording: wording)
         return inspection

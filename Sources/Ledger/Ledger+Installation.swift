@@ -40,13 +40,18 @@ extension Ledger {
         }
     }
 
-    /// Requests opened for `requester` (compared without case) in [from, to): the daily limit per
-    /// sender, one indexed count instead of reading every request.
-    public func requestCount(requester: String, openedFrom from: Date, to: Date) throws -> Int {
+    /// Requests of `requester` (compared without case) whose first mail arrived in [from, to) (its
+    /// `arrived_at`; the opening time for rows recorded before arrival was kept): the daily limit
+    /// per sender, counted by when mail reached OCM, never by the sender's clock or by a late
+    /// drain. One indexed count instead of reading every request.
+    public func requestCount(requester: String, arrivedFrom from: Date, to: Date) throws -> Int {
         try read("requestCount", requester) { db in
-            try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM request WHERE lower(requester) = ? AND opened_at >= ? AND opened_at < ?",
-                arguments: [requester.lowercased(), from, to]) ?? 0
+            try Int.fetchOne(db, sql: Self.dailyCountSQL, arguments: [requester.lowercased(), from, to]) ?? 0
         }
     }
+
+    static let dailyCountSQL = """
+        SELECT COUNT(*) FROM request r JOIN message m ON m.id = r.origin_message
+        WHERE lower(r.requester) = ? AND COALESCE(m.arrived_at, r.opened_at) >= ? AND COALESCE(m.arrived_at, r.opened_at) < ?
+        """
 }

@@ -15,10 +15,10 @@ extension Ledger {
 
     /// First start on a mailbox: everything below `uidNext` is backlog. Idempotent: once a
     /// baseline exists it is returned unchanged (moving it would silently skip new mail).
+    /// `since`: a backfill's start, kept as `baseline_at` so that a backfill cut short (a crash,
+    /// a stop) goes on from the same day on the next start, flag or not; default now.
     @discardableResult
-    /// `at`: when mail starts to count — now, or the backfill date asked for on first start, so a
-    /// backfill interrupted by a crash is re-read from that date, not from the crash time.
-    public func recordBaseline(mailbox: String, uidValidity: UInt32, uidNext: UInt32, at: Date? = nil) throws -> MailboxState {
+    public func recordBaseline(mailbox: String, uidValidity: UInt32, uidNext: UInt32, since: Date? = nil) throws -> MailboxState {
         try write("recordBaseline", mailbox) { db in
             if let existing = try Self.fetchMailbox(db, mailbox) { return existing }
             let last = uidNext > 0 ? uidNext - 1 : 0
@@ -27,7 +27,7 @@ extension Ledger {
                     INSERT INTO mailbox (name, uid_validity, last_uid, baseline_uid, baseline_at)
                     VALUES (?, ?, ?, ?, ?)
                     """,
-                arguments: [mailbox, Int64(uidValidity), Int64(last), Int64(last), at ?? now()]
+                arguments: [mailbox, Int64(uidValidity), Int64(last), Int64(last), since ?? now()]
             )
             let state = try Self.requireMailbox(db, mailbox)
             try appendAudit(db, .mailbox(mailbox), from: nil, to: state.position, reason: "baseline")

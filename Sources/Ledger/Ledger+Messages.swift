@@ -7,9 +7,11 @@ extension Ledger {
     /// with it. Idempotent on (mailbox, UIDVALIDITY, UID): a re-run returns the existing row with
     /// `isNew == false`. A key already known (same Message-ID, or same header hash when there is
     /// none) makes the new row a duplicate of the first: recorded, and skipped with reason `duplicate`.
-    /// `arrivedAt`: when the mail reached the mailbox (see `SeenMessage.arrivedAt`).
+    /// `arrivedAt`: when the mail reached the mailbox (see `SeenMessage.arrivedAt`). `headerOnly`:
+    /// `raw` is only the header of a mail too large to fetch, of `serverSize` bytes when known.
     public func recordMessage(
-        mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?, raw: Data, arrivedAt: Date? = nil
+        mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?, raw: Data, arrivedAt: Date? = nil,
+        headerOnly: Bool = false, serverSize: Int? = nil
     ) throws -> SeenMessage {
         let key = MessageKey.key(messageID: messageID, raw: raw)
         let hasMessageID = MessageKey.normalize(messageID: messageID) != nil
@@ -22,6 +24,10 @@ extension Ledger {
             }
             let rowID = try insertMessage(db, mailbox, uidValidity, uid, key: key, hasMessageID: hasMessageID, raw: raw,
                                           arrivedAt: arrivedAt)
+            if headerOnly {
+                try db.execute(sql: "UPDATE message SET header_only = 1, server_size = ? WHERE id = ?",
+                               arguments: [serverSize, rowID])
+            }
             var message = try Self.requireMessage(db, rowID)
             message.isNew = true
             return message

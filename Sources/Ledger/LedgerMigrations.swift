@@ -30,6 +30,12 @@ enum LedgerMigrations {
         }
         migrator.registerMigration("v2-attempts") { db in try db.execute(sql: Ledger.v2Attempts) }
         migrator.registerMigration(outboxPurposeMigration) { db in try LedgerMigrations.addOutboxPurpose(db) }
+        // Issue 7: a mail over `max_message_bytes` is stored as its header only; the row says so
+        // (and the size the server gave), so a drain after a crash decides "too large" as the fetch did.
+        migrator.registerMigration("v2-header-only") { db in
+            try db.execute(sql: "ALTER TABLE message ADD COLUMN header_only INTEGER NOT NULL DEFAULT 0")
+            try db.execute(sql: "ALTER TABLE message ADD COLUMN server_size INTEGER")
+        }
         return migrator
     }
 

@@ -49,6 +49,10 @@ public struct SeenMessage: Sendable, Hashable {
     /// time), else its Date header; nil when neither was known.
     public let arrivedAt: Date?
     public let updatedAt: Date
+    /// Only the header was stored: the mail was over the size limit (`serverSize`, when the server
+    /// said it). Intake answers it "too large", whether fetched now or drained after a crash.
+    public let headerOnly: Bool
+    public let serverSize: Int?
     /// True only in the answer of the `recordMessage` call that created the row.
     public internal(set) var isNew = false
 
@@ -69,5 +73,7 @@ public struct SeenMessage: Sendable, Hashable {
         recordedAt = row["recorded_at"]
         arrivedAt = row["arrived_at"]
         updatedAt = row["updated_at"]
+        headerOnly = row["header_only"] ?? false
+        serverSize = row["server_size"]
     }
 }

@@ -16,7 +16,7 @@ enum IMAPDate {
               let d = Int(day[0]), let month = months.firstIndex(where: { $0.caseInsensitiveCompare(day[1]) == .orderedSame }),
               let y = Int(day[2]), let h = Int(time[0]), let m = Int(time[1]), let s = Int(time[2]),
               let sign = zone.first, sign == "+" || sign == "-", let offset = Int(zone.dropFirst()),
-              (1...31).contains(d), (0...23).contains(h), (0...59).contains(m), (0...60).contains(s) else { return nil }
+              (1...31).contains(d), (1...9999).contains(y), (0...23).contains(h), (0...59).contains(m), (0...60).contains(s) else { return nil }
         let zoneSeconds = (offset / 100 * 3600 + offset % 100 * 60) * (sign == "-" ? -1 : 1)
         let seconds = daysFromCivil(y, month + 1, d) * 86_400 + h * 3600 + m * 60 + s - zoneSeconds
         return Date(timeIntervalSince1970: TimeInterval(seconds))

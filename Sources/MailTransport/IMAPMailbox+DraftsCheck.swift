@@ -53,8 +53,12 @@ extension IMAPMailbox {
 extension IMAPResponse {
     /// `* LIST (\HasNoChildren \Drafts) "/" "Borradores"` → ("Borradores", ["\HASNOCHILDREN", "\DRAFTS"]).
     static func listEntry(_ line: String) -> (name: String, attributes: Set<String>)? {
-        guard line.uppercased().hasPrefix("* LIST ("), let close = line.firstIndex(of: ")") else { return nil }
-        let open = line.index(line.startIndex, offsetBy: 8)
+        // The prefix compared on `line` itself, so `open` is an index into it (see `internalDates`).
+        let prefix = "* LIST ("
+        guard line.count > prefix.count, line.prefix(prefix.count).caseInsensitiveCompare(prefix) == .orderedSame,
+              let close = line.firstIndex(of: ")") else { return nil }
+        let open = line.index(line.startIndex, offsetBy: prefix.count)
+        guard open <= close else { return nil }
         let attributes = Set(line[open..<close].split(separator: " ").map { $0.uppercased() })
         var rest = line[line.index(after: close)...].drop { $0 == " " }
         // The hierarchy delimiter: "x" or NIL.

@@ -133,11 +133,7 @@ public actor IMAPMailbox: Mailbox {
         let sized = try? run(.fetch, folder: mailbox, uid: uid) { () throws(CurlError) in
             try session.command("UID FETCH \(uid) (RFC822.SIZE)", mailbox: mailbox)
         }
-        let text = String(decoding: sized?.body ?? [], as: UTF8.self)
-        let size = text.range(of: #"RFC822\.SIZE (\d+)"#, options: .regularExpression).flatMap {
-            Int(text[$0].split(separator: " ").last ?? "")
-        }
-        return (header, size)
+        return (header, IMAPResponse.messageSize(in: IMAPResponse.lines(sized?.body ?? [])))
     }
 
     private func fetch(uid: UInt32, uidValidity: UInt32, section: String?) throws(MailboxError) -> [UInt8] {

@@ -23,10 +23,12 @@ extension IMAPResponse {
     static func internalDates(in lines: [String]) -> [UInt32: Date] {
         var result: [UInt32: Date] = [:]
         for line in lines {
-            let upper = line.uppercased()
-            guard upper.hasPrefix("* "), upper.contains(" FETCH ("),
-                  let uidRange = upper.range(of: "UID "), let dateRange = upper.range(of: "INTERNALDATE \"") else { continue }
-            guard let uid = UInt32(upper[uidRange.upperBound...].prefix { $0.isNumber }) else { continue }
+            // Searched in `line` itself: an index into `line.uppercased()` is not one into `line`
+            // (uppercasing "ﬆ" gives two characters), and server bytes are hostile input.
+            guard line.hasPrefix("* "), line.range(of: " FETCH (", options: .caseInsensitive) != nil,
+                  let uidRange = line.range(of: "UID ", options: .caseInsensitive),
+                  let dateRange = line.range(of: "INTERNALDATE \"", options: .caseInsensitive) else { continue }
+            guard let uid = UInt32(line[uidRange.upperBound...].prefix { $0.isASCII && $0.isNumber }) else { continue }
             let rest = line[dateRange.upperBound...]
             guard let close = rest.firstIndex(of: "\""), let date = IMAPDate.parse(rest[..<close]) else { continue }
             result[uid] = date

@@ -190,6 +190,8 @@ extension DaemonCommandTests {
         let again = sample.replacingOccurrences(of: "<sample01-credito-completa@icetex.gov.co>", with: "<sample01-otra-vez@icetex.gov.co>")
         XCTAssertNotEqual(again, sample)
         try again.write(to: root.appendingPathComponent("mail/aseguramientoocm/new/zz-second-request.aseguramientoocm"), atomically: true, encoding: .utf8)
+        // The limit counts by arrival day: the second request arrived the same day as the first.
+        try SampleArrival.stamp(root.appendingPathComponent("mail/aseguramientoocm/new/zz-second-request.aseguramientoocm"))
         let result = try CommandLineTests.run(["once", "--init", "--config", configPath, "--backfill-since", "2026-01-01"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("rate_limited 1"), result.stdout)

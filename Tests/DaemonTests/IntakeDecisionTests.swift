@@ -20,38 +20,38 @@ final class IntakeDecisionTests: XCTestCase {
     private let june = Date(timeIntervalSince1970: 1_780_315_200)
 
     func testANewRequestOpens() {
-        XCTAssertEqual(IntakeDecision.decide(inspection(), dated: june, facts: facts()), .open)
+        XCTAssertEqual(IntakeDecision.decide(inspection(), arrived: june, facts: facts()), .open)
     }
 
     func testAMailOfAKnownThreadFollowsUpEvenWithoutRequestText() {
-        XCTAssertEqual(IntakeDecision.decide(inspection(), dated: june, facts: facts(thread: request)), .followUp(request))
-        XCTAssertEqual(IntakeDecision.decide(inspection(skip: .notARequest), dated: june, facts: facts(thread: request)),
+        XCTAssertEqual(IntakeDecision.decide(inspection(), arrived: june, facts: facts(thread: request)), .followUp(request))
+        XCTAssertEqual(IntakeDecision.decide(inspection(skip: .notARequest), arrived: june, facts: facts(thread: request)),
                        .followUp(request))
-        XCTAssertEqual(IntakeDecision.decide(inspection(skip: .notARequest), dated: june, facts: facts()), .skip("not_a_request"))
+        XCTAssertEqual(IntakeDecision.decide(inspection(skip: .notARequest), arrived: june, facts: facts()), .skip("not_a_request"))
     }
 
     func testScreenedMailIsSkippedEvenInAThread() {
-        XCTAssertEqual(IntakeDecision.decide(inspection(skip: .autoSubmitted), dated: june, facts: facts(thread: request)),
+        XCTAssertEqual(IntakeDecision.decide(inspection(skip: .autoSubmitted), arrived: june, facts: facts(thread: request)),
                        .skip("auto_submitted"))
     }
 
     func testBacklogComesFirst() {
         let cut = june.addingTimeInterval(3600)
-        XCTAssertEqual(IntakeDecision.decide(inspection(), dated: june, facts: facts(thread: request, backlogBefore: cut)), .skip("backlog"))
-        XCTAssertEqual(IntakeDecision.decide(inspection(), dated: nil, facts: facts(backlogBefore: cut)), .open,
+        XCTAssertEqual(IntakeDecision.decide(inspection(), arrived: june, facts: facts(thread: request, backlogBefore: cut)), .skip("backlog"))
+        XCTAssertEqual(IntakeDecision.decide(inspection(), arrived: nil, facts: facts(backlogBefore: cut)), .open,
                        "no date: not known to be backlog")
     }
 
     func testOversizeIsAnsweredInItsThreadOrAsANewRequest() {
-        XCTAssertEqual(IntakeDecision.decide(inspection(), dated: june, facts: facts(oversize: true)), .tooLarge(followUp: nil))
-        XCTAssertEqual(IntakeDecision.decide(inspection(), dated: june, facts: facts(thread: request, oversize: true)),
+        XCTAssertEqual(IntakeDecision.decide(inspection(), arrived: june, facts: facts(oversize: true)), .tooLarge(followUp: nil))
+        XCTAssertEqual(IntakeDecision.decide(inspection(), arrived: june, facts: facts(thread: request, oversize: true)),
                        .tooLarge(followUp: request))
     }
 
     func testDailyLimitCountsOnlyNewRequests() {
-        XCTAssertEqual(IntakeDecision.decide(inspection(), dated: june, facts: facts(today: 9)), .open)
-        XCTAssertEqual(IntakeDecision.decide(inspection(), dated: june, facts: facts(today: 10)), .skip("rate_limited"))
-        XCTAssertEqual(IntakeDecision.decide(inspection(), dated: june, facts: facts(thread: request, today: 10)), .followUp(request),
+        XCTAssertEqual(IntakeDecision.decide(inspection(), arrived: june, facts: facts(today: 9)), .open)
+        XCTAssertEqual(IntakeDecision.decide(inspection(), arrived: june, facts: facts(today: 10)), .skip("rate_limited"))
+        XCTAssertEqual(IntakeDecision.decide(inspection(), arrived: june, facts: facts(thread: request, today: 10)), .followUp(request),
                        "a follow-up is never rate limited")
     }
 }

@@ -1,30 +1,23 @@
 import Foundation
-import MIME
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The daemon takes a mail's arrival from its Maildir file's time (issue 7 item 4), so a sample
 /// copied into a Maildir gets the time its Date header says it was sent, as if delivered then.
-/// The header is read by the product's own date parser and the time set with `utimes(2)`:
-/// Foundation's DateFormatter and `setAttributes` left some copies at the copy time now and then,
-/// which made the processing order (and so the request numbers) vary between runs.
 public enum SampleArrival {
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
-    }
-
     public static func stamp(_ file: URL) throws {
-        let head = [UInt8](try Data(contentsOf: file).prefix(64 * 1024))
-        guard let date = MessageParser.parse(head).date?.instant else { return }
-        let seconds = date.timeIntervalSince1970
-        var times = [timeval(tv_sec: Int(seconds), tv_usec: 0), timeval(tv_sec: Int(seconds), tv_usec: 0)]
-        guard utimes(file.path, &times) == 0 else {
-            throw Failure(description: "utimes \(file.path): errno \(errno)")
-        }
-        let written = (try FileManager.default.attributesOfItem(atPath: file.path))[.modificationDate] as? Date
-        guard let written, abs(written.timeIntervalSince1970 - Double(Int(seconds))) < 1 else {
-            throw Failure(description: "\(file.path): modification time is \(String(describing: written)), not \(date)")
-        }
+        let text = String(decoding: try Data(contentsOf: file).prefix(64 * 1024), as: UTF8.self)
+        // Split on Characters that are newlines: "\r\n" is ONE Character, so splitting on "\n"
+        // found no line in a CRLF mail and the stamp silently did nothing.
+        // A mail with no Date keeps its file time.
+        guard let line = text.split(whereSeparator: \.isNewline).first(where: { $0.lowercased().hasPrefix("date:") }) else { return }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        let value = line.dropFirst("date:".count).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let date = formatter.date(from: value) else { throw SampleArrivalFailure(description: "unreadable Date '\(value)' in \(file.path)") }
+        try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: file.path)
     }
+}
+
+public struct SampleArrivalFailure: Error, CustomStringConvertible {
+    public let description: String
 }

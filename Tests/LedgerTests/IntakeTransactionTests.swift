@@ -3,7 +3,7 @@
 // on main: a crash between `openRequest` and `recordVerdict` left requests `recibida` forever).
 import Foundation
 import GRDB
-import Ledger
+@testable import Ledger
 import XCTest
 
 final class IntakeTransactionTests: LedgerTestCase {
@@ -99,11 +99,11 @@ final class IntakeTransactionTests: LedgerTestCase {
                 quarantineError: nil, verdict: verdict()))
         }
         let day = clock.now().addingTimeInterval(-3600)
-        XCTAssertEqual(try ledger.requestCount(requester: "ana@icetex.gov.co", openedFrom: day, to: day + 86400), 2)
-        XCTAssertEqual(try ledger.requestCount(requester: "ana@icetex.gov.co", openedFrom: day + 86400, to: day + 2 * 86400), 0)
+        XCTAssertEqual(try ledger.requestCount(requester: "ana@icetex.gov.co", arrivedFrom: day, to: day + 86400), 2)
+        XCTAssertEqual(try ledger.requestCount(requester: "ana@icetex.gov.co", arrivedFrom: day + 86400, to: day + 2 * 86400), 0)
         // One indexed count (main read every request for every mail).
         let plan = try DatabaseQueue(path: ledgerPath).read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM request WHERE lower(requester) = ? AND opened_at >= ? AND opened_at < ?",
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Ledger.dailyCountSQL,
                              arguments: ["a", "b", "c"]).map { $0["detail"] as String }
         }
         XCTAssertTrue(plan.joined().contains("request_by_requester"), "\(plan)")
