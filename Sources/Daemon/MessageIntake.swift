@@ -49,7 +49,7 @@ struct MessageIntake: Sendable {
         if let stalled = beginAttempt(seen) { return stalled }
         defer { finishAttempt(seen) }
         do {
-            let message = MessageParser.parse([UInt8](try ledger.rawMessage(seen.rowID)))
+            let message = MessageParser.parse(try ledger.rawBytes(seen.rowID))
             // When the mail reached OCM, never the sender's clock (issue 7 item 4).
             let arrival = seen.arrivedAt ?? seen.recordedAt
             let inspection = inspector.inspect(message, file: "\(seen.mailbox)/\(seen.uid)", now: arrival, arrival: arrival)
@@ -131,7 +131,7 @@ struct MessageIntake: Sendable {
 
     /// The request read again from all its mails, `adding` the one in hand (5.2.4 → 5.2.3).
     func threadInspection(_ id: RequestID, adding message: Message? = nil) throws -> (inspection: Inspection, origin: Message?) {
-        var messages = try ledger.messages(of: id).map { MessageParser.parse([UInt8](try ledger.rawMessage($0.rowID))) }
+        var messages = try ledger.messages(of: id).compactMap { try ledger.keptRawBytes($0.rowID).map { MessageParser.parse($0) } }
         if let message { messages.append(message) }
         let inspection = inspector.inspect(thread: messages, file: id.description,
                                            now: message?.date?.instant ?? now())
@@ -217,7 +217,7 @@ struct MessageIntake: Sendable {
     func quarantine(_ seen: SeenMessage, error: String) -> Outcome {
         logger.error("quarantined", metadata: ["mailbox": "\(seen.mailbox)", "uid": "\(seen.uid)", "error": "\(error)"])
         do {
-            let message = MessageParser.parse([UInt8](try ledger.rawMessage(seen.rowID)))
+            let message = MessageParser.parse(try ledger.rawBytes(seen.rowID))
             if inspector.screening.skipReason(for: message) == nil {
                 do {
                     let verdict = unreadable(seen, message: message, problem: .unreadableMessage, keepFields: false)
