@@ -14,17 +14,20 @@ import Yams
 /// - `review` [drafts] · `poll_interval` seconds [60] · `ledger` [ledger.sqlite] · `templates`
 ///   [Templates] · `rules` [folder of this file] · `time_zone` [America/Bogota] · `hostname`
 ///   [ocm-intake.local] · `max_message_bytes` [26214400] · `max_replies_per_sender_per_day` [10]
-///   · `batch_size` [200] · `low_speed_limit` bytes/s [1024] and `low_speed_time` seconds [60]
+///   · `batch_size` [1000] · `low_speed_limit` bytes/s [1024] and `low_speed_time` seconds [60]
 ///   (a slower transfer is aborted) · `transfer_timeout` seconds [300] plus
 ///   `transfer_timeout_per_mib` seconds [60] per MiB: the total limit of one transfer
 ///   · `message_time_limit` seconds [30] · `throttle_retries` [3], `throttle_backoff` seconds [2]
 ///   doubling up to `throttle_backoff_max` [30]: waits after an IMAP `[THROTTLED]`/`[UNAVAILABLE]`.
+///   · `raw_retention_days` [180]: raw messages are then
+///   dropped from the ledger (the mailbox keeps the original).
 /// Secrets are never inline: a key named `password` or `secret` is an error.
 extension DaemonConfiguration {
     static let topKeys = ["mailboxes", "smtp", "review", "poll_interval", "ledger", "templates", "rules", "time_zone",
                           "hostname", "max_message_bytes", "max_replies_per_sender_per_day", "batch_size",
                           "low_speed_limit", "low_speed_time", "transfer_timeout", "transfer_timeout_per_mib",
-                          "message_time_limit", "throttle_retries", "throttle_backoff", "throttle_backoff_max"]
+                          "message_time_limit", "throttle_retries", "throttle_backoff", "throttle_backoff_max",
+                          "raw_retention_days"]
     static let serverKeys = ["role", "address", "url", "login", "secret_file", "secret_env", "auth", "ca_file", "drafts_folder", "oauth"]
 
     /// Loads and resolves the file at `path`; every problem names file, line and key.
@@ -95,8 +98,9 @@ extension DaemonConfiguration {
             hostname: try top["hostname"].map { n throws(ConfigError) in try r.string(n, key: "hostname") } ?? "ocm-intake.local",
             maxMessageBytes: maxBytes,
             maxRepliesPerSenderPerDay: try integer("max_replies_per_sender_per_day", 10, 1...10_000),
-            batchSize: try integer("batch_size", 200, 1...10_000))
+            batchSize: try integer("batch_size", 1000, 1...10_000))
         configuration.messageTimeLimit = .seconds(try integer("message_time_limit", 30, 1...3_600))
+        configuration.rawRetentionDays = try integer("raw_retention_days", 180, 1...36_500)
         return configuration
     }
 

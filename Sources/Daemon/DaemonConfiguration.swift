@@ -46,4 +46,6 @@ public struct DaemonConfiguration: Sendable {
     public var batchSize: Int
     /// Hard limit for one message; past it the watchdog ends the process (MessageWatchdog).
     public var messageTimeLimit: Duration = .seconds(30)
+    /// Days a message's raw bytes stay in the ledger after it was handled (`raw_retention_days`).
+    public var rawRetentionDays = 180
 }

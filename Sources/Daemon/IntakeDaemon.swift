@@ -99,6 +99,7 @@ public final class IntakeDaemon: Service, Sendable {
     public func cycle(backfillSince: Date? = nil) async -> CycleReport {
         var report = CycleReport()
         tally(intake.drain(backfillSince: backfillSince), into: &report)
+        if report.ledgerError == nil { dropExpiredRawMessages(into: &report) }
         var delivered = OutboxDelivery.Report()
         do {
             if report.ledgerError == nil { try await delivery.recover(into: &delivered) }

@@ -119,6 +119,14 @@ struct MailboxPoller: Sendable {
 
     /// Fetch one message, record it with its arrival, process it.
     private func take(_ uid: UInt32, status: MailboxStatus, arrival: Date?, since: Date?, report: inout Report) async throws {
+        guard let seen = try await record(uid, status: status, arrival: arrival) else { return }
+        report.fetched += 1
+        report.outcomes.append(intake.process(seen, backfillSince: since))
+    }
+
+    /// Fetch one message and record it with its arrival (nil: it vanished). Its bytes live only
+    /// here: the intake reads them back from the ledger, so one copy is held at a time (issue 11).
+    private func record(_ uid: UInt32, status: MailboxStatus, arrival: Date?) async throws -> SeenMessage? {
         let raw: [UInt8]
         var size: Int?, headerOnly = false
         switch try await fetchOne(uid: uid, uidValidity: status.uidValidity) {
@@ -131,15 +139,14 @@ struct MailboxPoller: Sendable {
         case .vanished:
             // Expunged between the search and the fetch: never seen, nothing to lose.
             logger.notice("message vanished", metadata: ["mailbox": "\(entry.ledgerName)", "uid": "\(uid)"])
-            return
+            return nil
         }
-        report.fetched += 1
         // The Date header only when the server said nothing about the arrival.
         let arrivedAt = arrival ?? MessageParser.parse(raw).date?.instant
         let seen = try ledger.recordMessage(mailbox: entry.ledgerName, uidValidity: status.uidValidity, uid: uid,
-                                            messageID: HeaderBlock.messageID(in: raw), raw: Data(raw), arrivedAt: arrivedAt,
+                                            messageID: HeaderBlock.messageID(in: raw), bytes: raw, arrivedAt: arrivedAt,
                                             headerOnly: headerOnly, serverSize: size)
-        report.outcomes.append(intake.process(seen, backfillSince: since))
+        return seen
     }
 
     enum Fetched {

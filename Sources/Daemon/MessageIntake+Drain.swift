@@ -33,7 +33,7 @@ extension MessageIntake {
             let seen = try ledger.messages(of: request.id)
             guard let last = seen.last else { return .alreadyDone }
             let verdict: VerdictBuilder
-            let lastMessage = MessageParser.parse([UInt8](try ledger.rawMessage(last.rowID)))
+            let lastMessage = MessageParser.parse(try ledger.rawBytes(last.rowID))
             if seen.allSatisfy({ $0.state == .quarantined }) {
                 verdict = unreadable(last, message: lastMessage, problem: .unreadableMessage, keepFields: true)
             } else {

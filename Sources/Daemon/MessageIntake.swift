@@ -60,7 +60,7 @@ struct MessageIntake: Sendable {
         defer { finishAttempt(seen) }
         let oversize = oversize(of: seen)
         do {
-            let message = MessageParser.parse([UInt8](try ledger.rawMessage(seen.rowID)))
+            let message = MessageParser.parse(try ledger.rawBytes(seen.rowID))
             StallPoint.shared.reached(message.messageID)
             // When the mail reached OCM, never the sender's clock (issue 7 item 4).
             let arrival = Self.arrival(of: seen)
@@ -156,7 +156,8 @@ struct MessageIntake: Sendable {
     func threadInspection(_ id: RequestID, adding message: Message? = nil, arrived: Date? = nil) throws
         -> (inspection: Inspection, origin: Message?) {
         let seen = try ledger.messages(of: id)
-        var messages = try seen.map { MessageParser.parse([UInt8](try ledger.rawMessage($0.rowID))) }
+        // A mail whose raw bytes passed their retention is left out (the mailbox keeps it).
+        var messages = try seen.compactMap { try ledger.keptRawBytes($0.rowID).map { MessageParser.parse($0) } }
         if let message { messages.append(message) }
         let latest = arrived ?? seen.last.map(Self.arrival(of:)) ?? now()
         let inspection = inspector.inspect(thread: messages, file: id.description, now: latest,
@@ -245,7 +246,7 @@ struct MessageIntake: Sendable {
         logger.error("quarantined", metadata: ["mailbox": "\(seen.mailbox)", "uid": "\(seen.uid)", "error": "\(error)"])
         let oversize = oversize(of: seen)
         do {
-            let message = MessageParser.parse([UInt8](try ledger.rawMessage(seen.rowID)))
+            let message = MessageParser.parse(try ledger.rawBytes(seen.rowID))
             if inspector.screening.skipReason(for: message) == nil {
                 do {
                     let verdict = unreadable(seen, message: message, problem: .unreadableMessage, keepFields: false)

@@ -60,40 +60,53 @@ struct OutboxDelivery: Sendable {
     /// Due entries, oldest first. Throws only ledger errors (the cycle stops).
     func deliverDue(now: Date) async throws -> Report {
         var report = Report()
+        var drafts: [String: [OutboxEntry]] = [:]
         for entry in try ledger.dueOutbox(now: now) {
-            try ledger.markDelivering(entry.id)
-            crash.passed("markDelivering \(entry.id)")
-            do {
-                if try await alreadyAtTarget(entry) {
-                    try await repairFlags(entry)
-                    try ledger.markDelivered(entry.id, reason: "already at its target")
-                    crash.passed("markDelivered \(entry.id)")
-                } else {
-                    try await deliverAndRecord(entry, "reply delivered")
-                }
-                report.delivered += 1
-            } catch let error as LedgerError {
-                throw error
-            } catch let error as MailboxError where error.isOverAppendLimit {
-                // Over the server's APPENDLIMIT: not attempted; staff decide (issue 10).
-                try ledger.hold(entry.id, reason: "\(error)")
-                report.held += 1
-                logger.error("reply held: over the server's size limit", metadata: ["request": "\(entry.request)", "error": "\(error)"])
-            } catch let error as MailSendError where error.outcomeUnknown {
-                try ledger.hold(entry.id, reason: "SMTP outcome unknown: \(error)")
-                crash.passed("hold \(entry.id)")
-                report.held += 1
-                logger.error("reply held: outcome unknown", metadata: ["request": "\(entry.request)", "error": "\(error)"])
-            } catch {
-                let transient = Self.isTransient(error)
-                try ledger.markFailed(entry.id, error: "\(error)", transient: transient)
-                crash.passed("markFailed \(entry.id)")
-                if transient { report.retrying += 1 } else { report.failed += 1 }
-                logger.error("reply delivery failed", metadata: ["request": "\(entry.request)", "transient": "\(transient)",
-                                                                 "error": "\(error)"])
+            if entry.target.kind != .smtp, mailboxes[entry.target.mailbox] != nil, entries[entry.target.mailbox] != nil {
+                drafts[entry.target.mailbox, default: []].append(entry)  // batched below (OutboxDelivery+DraftBatch)
+            } else {
+                try await deliverOne(entry, report: &report)
             }
         }
+        for (role, due) in drafts.sorted(by: { $0.key < $1.key }) {
+            try await deliverDrafts(due, through: role, report: &report)
+        }
         return report
+    }
+
+    /// One entry on its own: the SMTP path, and drafts whose batch could not be checked at once.
+    func deliverOne(_ entry: OutboxEntry, report: inout Report) async throws {
+        try ledger.markDelivering(entry.id)
+        crash.passed("markDelivering \(entry.id)")
+        do {
+            if try await alreadyAtTarget(entry) {
+                try await repairFlags(entry)
+                try ledger.markDelivered(entry.id, reason: "already at its target")
+                crash.passed("markDelivered \(entry.id)")
+            } else {
+                try await deliverAndRecord(entry, "reply delivered")
+            }
+            report.delivered += 1
+        } catch let error as LedgerError {
+            throw error
+        } catch let error as MailboxError where error.isOverAppendLimit {
+            // Over the server's APPENDLIMIT: not attempted; staff decide (issue 10).
+            try ledger.hold(entry.id, reason: "\(error)")
+            report.held += 1
+            logger.error("reply held: over the server's size limit", metadata: ["request": "\(entry.request)", "error": "\(error)"])
+        } catch let error as MailSendError where error.outcomeUnknown {
+            try ledger.hold(entry.id, reason: "SMTP outcome unknown: \(error)")
+            crash.passed("hold \(entry.id)")
+            report.held += 1
+            logger.error("reply held: outcome unknown", metadata: ["request": "\(entry.request)", "error": "\(error)"])
+        } catch {
+            let transient = Self.isTransient(error)
+            try ledger.markFailed(entry.id, error: "\(error)", transient: transient)
+            crash.passed("markFailed \(entry.id)")
+            if transient { report.retrying += 1 } else { report.failed += 1 }
+            logger.error("reply delivery failed", metadata: ["request": "\(entry.request)", "transient": "\(transient)",
+                                                             "error": "\(error)"])
+        }
     }
 
     /// Delivers, then records the delivery: the ledger says `delivered` only after the target has it.

@@ -13,6 +13,16 @@ extension Ledger {
         mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?, raw: Data, arrivedAt: Date? = nil,
         headerOnly: Bool = false, serverSize: Int? = nil
     ) throws -> SeenMessage {
+        try recordMessage(mailbox: mailbox, uidValidity: uidValidity, uid: uid, messageID: messageID, bytes: [UInt8](raw),
+                          arrivedAt: arrivedAt, headerOnly: headerOnly, serverSize: serverSize)
+    }
+
+    /// `recordMessage` from the fetched array itself: the bytes go into the ledger without a copy
+    /// (`RawMessageBlob`), and a duplicate's are not stored at all (it refers to the first copy).
+    public func recordMessage(
+        mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?, bytes raw: [UInt8], arrivedAt: Date? = nil,
+        headerOnly: Bool = false, serverSize: Int? = nil
+    ) throws -> SeenMessage {
         let key = MessageKey.key(messageID: messageID, raw: raw)
         let hasMessageID = MessageKey.normalize(messageID: messageID) != nil
         return try write("recordMessage", "\(mailbox) uidvalidity \(uidValidity) uid \(uid)") { db in
@@ -37,7 +47,7 @@ extension Ledger {
     /// The row, its raw bytes, the audit row, and for a known key the duplicate skip; inside `recordMessage`'s transaction.
     private func insertMessage(
         _ db: Database, _ mailbox: String, _ uidValidity: UInt32, _ uid: UInt32,
-        key: String, hasMessageID: Bool, raw: Data, arrivedAt: Date?
+        key: String, hasMessageID: Bool, raw: [UInt8], arrivedAt: Date?
     ) throws -> Int64 {
         let original = try Int64.fetchOne(
             db, sql: "SELECT id FROM message WHERE message_key = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1",
@@ -52,7 +62,8 @@ extension Ledger {
             arguments: [mailbox, Int64(uidValidity), Int64(uid), key, hasMessageID, original,
                         raw.count, at, at, arrivedAt])
         let rowID = db.lastInsertedRowID
-        try db.execute(sql: "INSERT INTO message_raw (message, bytes) VALUES (?, ?)", arguments: [rowID, raw])
+        // A duplicate (the same mail in the other mailbox) keeps no bytes: `rawMessage` reads the first copy's.
+        if original == nil { try RawMessageBlob.insert(db, message: rowID, raw: raw) }
         try appendAudit(db, .message(rowID), from: nil, to: MessageState.stored.rawValue,
                         reason: "\(mailbox) uidvalidity \(uidValidity) uid \(uid)")
         if let original {
@@ -99,12 +110,24 @@ extension Ledger {
 
     /// The raw bytes exactly as fetched.
     public func rawMessage(_ rowID: Int64) throws -> Data {
+        Data(try rawBytes(rowID))
+    }
+
+    /// The raw bytes exactly as fetched, read straight into one array; a duplicate's are its
+    /// first copy's. Throws `rawMessageDropped` past the retention (`dropRawMessages`).
+    public func rawBytes(_ rowID: Int64) throws -> [UInt8] {
         try read("rawMessage", "message \(rowID)") { db in
-            guard let bytes = try Data.fetchOne(
-                db, sql: "SELECT bytes FROM message_raw WHERE message = ?", arguments: [rowID])
-            else { throw LedgerError.unknownMessage(rowID: rowID) }
+            let message = try Self.requireMessage(db, rowID)
+            guard let bytes = try RawMessageBlob.read(db, message: message.duplicateOf ?? rowID) else {
+                throw LedgerError.rawMessageDropped(rowID: rowID)
+            }
             return bytes
         }
+    }
+
+    /// `rawBytes`, or nil when they were dropped after the retention (older mail of a thread).
+    public func keptRawBytes(_ rowID: Int64) throws -> [UInt8]? {
+        do { return try rawBytes(rowID) } catch LedgerError.rawMessageDropped { return nil }
     }
 
     /// Messages in `state`, oldest first (`quarantined` for the admin, `stored`/`parsed` for recovery).

@@ -23,6 +23,8 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A poll working with a UIDVALIDITY the ledger no longer (or not yet) holds for that mailbox.
     case uidValidityMismatch(mailbox: String, ledger: UInt32, given: UInt32)
     case unknownMessage(rowID: Int64)
+    /// The message's raw bytes were dropped after `raw_retention_days` (the mailbox keeps the original).
+    case rawMessageDropped(rowID: Int64)
     case unknownRequest(String)
     case unknownOutboxEntry(Int64)
     /// A state change the state machine does not allow (e.g. a skipped message linked to a request).
@@ -56,6 +58,8 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
             return "ledger: mailbox \(mailbox) is at UIDVALIDITY \(ledger), not \(given)"
         case let .unknownMessage(rowID):
             return "ledger: no message row \(rowID)"
+        case let .rawMessageDropped(rowID):
+            return "ledger: the raw bytes of message \(rowID) were dropped after the retention (the mailbox keeps the original)"
         case let .unknownRequest(id):
             return "ledger: no request \(id)"
         case let .unknownOutboxEntry(id):

@@ -25,6 +25,10 @@ enum MessageKey {
         normalize(messageID: messageID) ?? "sha256:" + SHA256.hex(headerWithoutTrace([UInt8](raw)))
     }
 
+    static func key(messageID: String?, raw: [UInt8]) -> String {
+        normalize(messageID: messageID) ?? "sha256:" + SHA256.hex(headerWithoutTrace(raw))
+    }
+
     /// The header section (up to the first empty line), unfolded (gateways re-fold long fields), trace fields removed,
     /// lines joined with CRLF whatever the stored line ending was.
     static func headerWithoutTrace(_ raw: [UInt8]) -> [UInt8] {

@@ -43,6 +43,15 @@ enum IMAPCommand {
         "UID SEARCH HEADER Message-ID \(try quoted(messageID))"
     }
 
+    /// `UID SEARCH OR HEADER Message-ID a OR HEADER Message-ID b HEADER Message-ID c`: any of them.
+    static func uidSearch(anyMessageID ids: [String]) throws(IMAPRequestProblem) -> String {
+        var keys: [String] = []
+        for id in ids { keys.append("HEADER Message-ID \(try quoted(id))") }
+        guard var tree = keys.last else { throw IMAPRequestProblem("no Message-ID to search for") }
+        for key in keys.dropLast().reversed() { tree = "OR \(key) \(tree)" }
+        return "UID SEARCH " + tree
+    }
+
     /// Replaces all flags: APPEND in 7.88.1 always sets `\Seen`, a draft should only be `\Draft`.
     static func setFlags(uid: UInt32, _ flags: String) -> String {
         "UID STORE \(uid) FLAGS.SILENT (\(flags))"

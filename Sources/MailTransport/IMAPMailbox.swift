@@ -11,7 +11,8 @@ import CCurl
 /// integration tests check the flags from another connection after a fetch.
 public actor IMAPMailbox: Mailbox {
     public nonisolated let name: String
-    private let mailbox: String
+    /// The polled mailbox (the URL's path); internal for the batch draft calls.
+    let mailbox: String
     private let maxMessageBytes: Int
     let session: IMAPSession
     private let executor: SerialQueueExecutor
@@ -43,6 +44,9 @@ public actor IMAPMailbox: Mailbox {
             throw MailboxError(mailbox: name, operation: .configure, reason: .transfer(error))
         }
     }
+
+    /// Whether the EXAMINE of the last fetch still holds for the next one (IMAPReadOnlyHold).
+    private var readOnlyHeld = IMAPReadOnlyHold()
 
     /// Fetches after which `\Seen` had to be removed again (should stay 0; see the type's doc).
     private var seenRepairs = 0
@@ -139,14 +143,18 @@ public actor IMAPMailbox: Mailbox {
     private func fetch(uid: UInt32, uidValidity: UInt32, section: String?) throws(MailboxError) -> [UInt8] {
         _ = try request(.fetch, folder: mailbox, uid: uid) { () throws(IMAPRequestProblem) in try IMAPCommand.examine(mailbox) }
         let result: CurlEasy.Result
+        var examine = !readOnlyHeld.holds(session)
         do {
             result = try session.retryingStaleConnection { () throws(CurlError) in
-                _ = try examineReadOnly()
+                if examine { _ = try examineReadOnly() }
+                examine = true  // a retry runs on a new connection: EXAMINE again
                 return try session.fetch(mailbox: mailbox, uidValidity: uidValidity, uid: uid, section: section)
             }
         } catch {
+            readOnlyHeld.forget()
             throw fetchFailure(error, uid: uid, uidValidity: uidValidity)
         }
+        readOnlyHeld.note(session, result)
         try repairSeenFlagIfSet(result, uid: uid)
         return result.body
     }

@@ -36,6 +36,18 @@ public protocol Mailbox: Sendable {
     /// `-\Seen`): a crash between APPEND and the flag change leaves it flagged `\Seen` only.
     func repairDraftFlags(messageID: String, folder: String) async throws(MailboxError)
 
+    /// Stores a reply in `folder` as APPEND leaves it (libcurl 7.88.1: `\Seen`, not yet `\Draft`)
+    /// and returns its UID when the server names it (UIDPLUS); `flagDrafts` then marks a whole
+    /// batch with one command. Default (see Mailbox+DraftBatch): `appendDraft`, already flagged.
+    func appendUnflagged(_ raw: [UInt8], folder: String) async throws(MailboxError) -> UInt32?
+
+    /// Makes the messages `uids` of `folder` read as drafts (`\Draft` only), all at once.
+    func flagDrafts(uids: [UInt32], folder: String) async throws(MailboxError)
+
+    /// Whether `folder` may hold any of `messageIDs`: false means none is there (one search for
+    /// a batch of replies instead of one per reply).
+    func containsAny(messageIDs: [String], folder: String) async throws(MailboxError) -> Bool
+
     /// When each of `uids` reached this mailbox (IMAP INTERNALDATE, the Maildir file's time): the
     /// request day and the backlog cut, never the sender's Date header. A UID the server says
     /// nothing about is missing from the answer. Default (see Mailbox+Arrival): nothing known.

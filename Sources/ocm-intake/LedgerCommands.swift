@@ -23,6 +23,9 @@ struct StatusCommand: ParsableCommand {
         let status = try ledger.status()
         let iso = ISO8601DateFormatter()
         print("ledger: \(configuration.ledgerPath)")
+        let size = try ledger.size()
+        print("ledger size: \(Self.megabytes(size.bytes)); raw messages kept: \(size.rawMessages) (\(Self.megabytes(size.rawBytes)), "
+            + "dropped after \(configuration.rawRetentionDays) days)")
         for mailbox in status.mailboxes {
             var line = "mailbox \(mailbox.name): uidvalidity \(mailbox.uidValidity), last uid \(mailbox.lastUID)"
             line += ", last poll \(mailbox.lastPollAt.map(iso.string) ?? "never")"
@@ -47,6 +50,10 @@ struct StatusCommand: ParsableCommand {
         print("missing later steps: \(missing.count)")
         missing.forEach { print("MISSING \($0)") }
         print("errors: \(status.errorCount)")
+    }
+
+    static func megabytes(_ bytes: Int64) -> String {
+        String(format: "%.1f MB", Double(bytes) / 1_000_000)
     }
 }
 

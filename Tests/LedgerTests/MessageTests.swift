@@ -47,7 +47,8 @@ final class MessageTests: LedgerTestCase {
         XCTAssertEqual(second.duplicateOf, first.rowID)
         XCTAssertEqual(second.state, .skipped)
         XCTAssertEqual(second.skipReason, "duplicate")
-        XCTAssertEqual(try ledger.rawMessage(second.rowID).count, second.rawSize, "its raw bytes are kept too")
+        XCTAssertEqual(try ledger.rawMessage(second.rowID), try ledger.rawMessage(first.rowID),
+                       "its raw bytes are not stored again: it reads the first copy's (issue 11)")
         XCTAssertNil(try ledger.message(first.rowID)?.duplicateOf)
         XCTAssertEqual(try ledger.message(first.rowID)?.state, .stored, "the first is untouched")
     }

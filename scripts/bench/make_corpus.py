@@ -34,10 +34,18 @@ EXTRA_KINDS = [
 ]
 
 
-def templates():
+def templates(requests_only=False):
     paths = sorted(glob.glob(os.path.join(ROOT, "Samples", "*.eml")))
     paths += sorted(glob.glob(os.path.join(ROOT, "Tests", "**", "Fixtures", "*.eml"), recursive=True))
-    return [open(p, "rb").read() for p in paths]
+    mails = [open(p, "rb").read() for p in paths]
+    return [m for m in mails if not (requests_only and is_answer(m))]
+
+
+def is_answer(raw):
+    """An answer or an auto-reply, not a new request: every copy would join the same thread."""
+    head = raw.split(b"\r\n\r\n", 1)[0]
+    return bool(re.search(rb"(?im)^(In-Reply-To|References|Auto-Submitted|X-Autoreply|X-Auto-Response-Suppress):", head)
+                or re.search(rb"OCM-\d{4}-\d{4}", head) or re.search(rb"(?i)autom(a|=C3=A1|\xc3\xa1)tic", head))
 
 
 def outer_boundary(raw):
@@ -96,10 +104,10 @@ def attachment_sizes(rng):
     return [min(int(rng.lognormvariate(10.3, 1.2)), 3_000_000) for _ in range(count)]
 
 
-def mime_corpus(out, count, seed, sender=None):
+def mime_corpus(out, count, seed, sender=None, requests_only=False):
     rng = random.Random(seed)
     random.seed(seed)
-    base = templates()
+    base = templates(requests_only)
     total = 0
     for i in range(count):
         raw = base[i % len(base)]
@@ -210,7 +218,7 @@ def main(argv):
     elif mode == "requests":
         count = int(rest[0]) if rest else 1000
         # Requests only (no auto-replies, no answers to observations), one sender each.
-        mime_corpus(out, count, 13, sender=lambda i: "remitente%04d@icetex.gov.co" % i)
+        mime_corpus(out, count, 13, sender=lambda i: "remitente%04d@icetex.gov.co" % i, requests_only=True)
     elif mode == "text":
         text_corpus(out)
     elif mode == "pdf":
