@@ -275,7 +275,7 @@ public actor IMAPMailbox: Mailbox {
         }
     }
 
-    private func request(_ operation: MailboxError.Operation, folder: String? = nil, uid: UInt32? = nil,
+    func request(_ operation: MailboxError.Operation, folder: String? = nil, uid: UInt32? = nil,
                          _ build: () throws(IMAPRequestProblem) -> String) throws(MailboxError) -> String {
         do {
             return try build()
