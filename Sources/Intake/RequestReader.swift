@@ -76,10 +76,16 @@ public struct RequestReader: Sendable {
         if body.count.total > 0 { material["test", default: []].append("campo TEST del correo") }
         // The same test is often pasted in the body and attached too: count the fuller one, not both.
         let count = attached.total >= body.count.total ? attached : body.count
-        if let context = fields[.contexto]?.value, context.trimmingCharacters(in: .whitespacesAndNewlines).count >= 10 {
-            material["contexto_proyecto", default: []].append("campo CONTEXTO DEL PROYECTO")
+        if let context = fields[.contexto]?.value {
+            if context.trimmingCharacters(in: .whitespacesAndNewlines).count >= 10 {
+                material["contexto_proyecto", default: []].append("campo CONTEXTO DEL PROYECTO")
+            }
+        } else if conditions(in: requestText).contains(Self.projectContextCondition) {
+            material["contexto_proyecto", default: []].append("contexto descrito en el correo")
         }
-        let area = area(fields: fields, text: requestText, signature: signature, subject: subject, sender: message.from)
+        // The whole own text: a signature with no closing line can trail the TEST field.
+        let areaText = ([subject, cleaned.text]).joined(separator: "\n")
+        let area = area(fields: fields, text: areaText, signature: signature, subject: subject, sender: message.from)
         let finder = ProductionDateFinder()
         // A date written without its year ("1 de julio") is read from the mail's day.
         let sent = (source.date ?? message.date).map { CivilDate(instant: $0.instant, timeZone: CivilDate.bogotaTimeZone) }

@@ -6,10 +6,15 @@
 /// read as the training day.
 public struct TrainingDateFinder: Sendable {
     public static let triggers = ["capacitacion", "capacitaciones", "sesion", "formacion", "entrenamiento", "taller",
-                                  "socializacion", "espacio formativo", "jornada"]
+                                  "socializacion", "espacio formativo", "jornada",
+                                  // 4.1.1 b: a reinforcement is the session itself ("el refuerzo lo haríamos el…").
+                                  "refuerzo", "reforzo", "refuerzos",
+                                  // The session named by a verb ("lo podríamos realizar el lunes 25 de mayo").
+                                  "realizar", "realizarlo", "realizarla", "realizaria", "dictar", "dictarla", "dictaria"]
     /// Words between the phrase and the date that make it another date (opening, closing, ...).
     public static let gapVetoes = ["produccion", "apertura", "abre", "abrira", "lanzamiento", "cierre", "cierra", "inicia",
-                                   "iniciara", "publicacion", "material", "entrega", "enviar", "envio", "antes", "despues"]
+                                   "iniciara", "publicacion", "material", "entrega", "enviar", "envio", "antes", "despues",
+                                   "postulacion", "postulaciones", "inscripcion", "inscripciones", "vence", "plazo"]
 
     let prose: ProductionDateFinder
 

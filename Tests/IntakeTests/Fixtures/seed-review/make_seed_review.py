@@ -1,0 +1,542 @@
+#!/usr/bin/env python3
+"""Writes the seed-review mails: request mails written the way ICETEX areas send them (Outlook
+HTML tables, forwarded chains, winmail.dat, prose dates, tests inside presentations, compressed
+PDFs), each decided by hand from the seed M5-1-21 before the product read it (expected.jsonl).
+
+Deterministic: `python3 Tests/IntakeTests/Fixtures/seed-review/make_seed_review.py`.
+"""
+import os
+import struct
+import sys
+import zlib
+from email.header import Header
+from email.mime.application import MIMEApplication
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.utils import formataddr
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "../../../../scripts"))
+from make_samples import pptx, docx, xlsx, pdf, attach, esc, PPTX, DOCX, XLSX  # noqa: E402
+
+OCM = "aseguramientoocm@icetex.gov.co, formacionocm@icetex.gov.co"
+
+
+# ---------------------------------------------------------------- attachments
+
+def test_docx(title, questions, options=True):
+    paragraphs = [("Heading1", title, False)]
+    for q in questions:
+        paragraphs.append((None, q, True))
+        if options:
+            paragraphs += [(None, "a) Sí", False), (None, "b) No", False), (None, "c) Depende del reglamento", False)]
+    return docx(paragraphs)
+
+
+def test_xlsx(questions):
+    return xlsx([["N°", "Pregunta", "Respuesta correcta"]] + [[str(i + 1), q, "a"] for i, q in enumerate(questions)])
+
+
+def word(title, *lines):
+    return docx([("Heading1", title, False)] + [(None, l, False) for l in lines])
+
+
+def flate_pdf(title_text, lines):
+    """A PDF as Word exports it: compressed (FlateDecode) content, text in TJ arrays, no /Title."""
+    ops = ["BT /F1 14 Tf 72 740 Td [(%s)] TJ ET" % title_text]
+    y = 712
+    for line in lines:
+        ops.append("BT /F1 11 Tf 72 %d Td [(%s) -250 (%s)] TJ ET" % (y, line[: len(line) // 2], line[len(line) // 2:]))
+        y -= 16
+    stream = zlib.compress("\n".join(ops).encode("latin-1"))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Producer (Microsoft Word para Microsoft 365) >>",
+    ]
+    out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
+    for i, o in enumerate(objects, start=1):
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    return out + b"trailer\n<< /Root 1 0 R /Info 5 0 R >>\n%%EOF\n"
+
+
+def tnef(files):
+    """winmail.dat as Outlook writes it (signature, version, code page, class, then each file)."""
+    def attr(level, ident, data):
+        return bytes([level]) + struct.pack("<II", ident, len(data)) + data + struct.pack("<H", sum(data) & 0xFFFF)
+
+    def s8(s):
+        return s.encode("cp1252") + b"\0"
+
+    out = struct.pack("<IH", 0x223E9F78, 0x5A3C)
+    out += attr(1, 0x00089006, struct.pack("<I", 0x00010000))
+    out += attr(1, 0x00069007, struct.pack("<II", 1252, 0))
+    out += attr(1, 0x00078008, s8("IPM.Microsoft Mail.Note"))
+    for name, data in files:
+        out += attr(2, 0x00069002, struct.pack("<HIHHI", 1, 0xFFFFFFFF, 0, 0, 0))
+        out += attr(2, 0x00018010, s8(name))
+        out += attr(2, 0x0006800F, data)
+        props = struct.pack("<I", 1) + struct.pack("<HHI", 0x0003, 0x3705, 1)
+        out += attr(2, 0x00069005, props)
+    return out
+
+
+# ---------------------------------------------------------------- bodies
+
+def outlook_table(rows):
+    cells = "".join(
+        "<tr><td width=200 valign=top style='border:solid windowtext 1.0pt;background:#D9E2F3'><p class=MsoNormal><b>"
+        "<span style='font-family:\"Arial\",sans-serif'>%s</span></b></p></td>"
+        "<td width=400 valign=top style='border:solid windowtext 1.0pt'><p class=MsoNormal>%s</p></td></tr>"
+        % (esc(k), esc(v).replace("\n", "<br>")) for k, v in rows)
+    return "<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>%s</table>" % cells
+
+
+def outlook_html(paragraphs, table=None, signature=""):
+    body = "".join("<p class=MsoNormal>%s<o:p></o:p></p>" % esc(p).replace("\n", "<br>") for p in paragraphs)
+    sig = "<p class=MsoNormal><span style='color:#1F3864'>%s</span></p>" % esc(signature).replace("\n", "<br>")
+    return ("<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head><meta http-equiv=Content-Type "
+            "content=\"text/html; charset=utf-8\"><style>p.MsoNormal{margin:0cm;font-size:11.0pt;font-family:\"Calibri\",sans-serif}"
+            "</style></head><body lang=ES-CO link=\"#0563C1\"><div class=WordSection1>%s%s<p class=MsoNormal>&nbsp;</p>%s"
+            "<p class=MsoNormal style='font-size:8pt;color:gray'>Antes de imprimir este correo piense en el medio ambiente.</p></div></body></html>"
+            ) % (body, outlook_table(table) if table else "", sig)
+
+
+def mail(name, sender, subject, date, files=(), text=None, html=None, headers=None, in_reply_to=None):
+    outer = MIMEMultipart("mixed", boundary="----=_NextPart_000_%s" % name.upper().replace("-", "_"))
+    outer["From"] = formataddr(sender)
+    outer["To"] = OCM
+    outer["Subject"] = Header(subject, "utf-8", header_name="Subject").encode()
+    outer["Date"] = date
+    outer["Message-ID"] = "<%s@icetex.gov.co>" % name
+    if in_reply_to:
+        outer["In-Reply-To"] = in_reply_to
+        outer["References"] = in_reply_to
+    outer["Thread-Topic"] = Header(subject.split(": ")[-1], "utf-8", header_name="Thread-Topic").encode()
+    outer["X-MS-Has-Attach"] = "yes" if files else ""
+    outer["X-Mailer"] = "Microsoft Outlook 16.0"
+    for k, v in (headers or {}).items():
+        outer[k] = v
+    if text is not None and html is not None:
+        alt = MIMEMultipart("alternative", boundary="----=_NextPart_001_%s" % name.upper().replace("-", "_"))
+        alt.attach(MIMEText(text, "plain", "utf-8"))
+        alt.attach(MIMEText(html, "html", "utf-8"))
+        outer.attach(alt)
+    elif html is not None:
+        outer.attach(MIMEText(html, "html", "utf-8"))
+    else:
+        outer.attach(MIMEText(text or "", "plain", "utf-8"))
+    for data, ctype, filename in files:
+        if ctype == "application/ms-tnef":
+            part = MIMEApplication(data, _subtype="ms-tnef")
+            del part["Content-Type"]
+            part["Content-Type"] = 'application/ms-tnef; name="winmail.dat"'
+            part["Content-Disposition"] = 'attachment; filename="winmail.dat"'
+            outer.attach(part)
+        else:
+            attach(outer, data, ctype, filename, rfc2231=not filename.isascii())
+    return outer
+
+
+PDF = "application/pdf"
+
+FONDO_QS = ["¿Quiénes pueden postularse a la convocatoria?", "¿Qué documentos se validan en la postulación?",
+            "¿Cuál es la fecha de cierre de inscripciones?", "¿Qué porcentaje del crédito es condonable?",
+            "¿Qué debe hacer el asesor si el aplicativo no carga los documentos?", "¿A quién se escala un caso de excepción?"]
+CREDITO_QS = ["¿Quiénes pueden aplicar a la nueva línea?", "¿Cuál es la tasa de interés durante la época de estudios?",
+              "¿Qué documentos exige la legalización?", "¿Cómo se renueva el crédito cada semestre?",
+              "¿Qué hacer si la IES no ha reportado la matrícula?"]
+BECAS_QS = ["¿Qué requisitos debe cumplir el aspirante?", "¿Cuál es el calendario de la convocatoria?",
+            "¿Qué cubre la beca?", "¿Cómo se legaliza la beca?", "¿A quién se escala un caso de visa?"]
+
+
+def signature(name, role, area, phone="Tel: (601) 382 1670 Ext. 1234"):
+    return "%s\n%s\n%s\nICETEX – Construimos futuro\n%s\nCarrera 3 No. 18-32, Bogotá D.C." % (name, role, area, phone)
+
+
+# ---------------------------------------------------------------- the mails
+
+def mails():
+    out = {}
+
+    # m01: Fondos, new convocatoria of a condonable fund with document validation; HTML-only
+    # Outlook table, everything attached (4.1.1 a Fondos list + F521 + condonación).
+    sig = signature("Marcela Patricia Ortiz Vega", "Profesional Especializado", "Vicepresidencia de Fondos en Administración")
+    out["m01-fondos-tabla-html-completa"] = mail(
+        "m01-fondos-tabla-html-completa", ("Marcela Patricia Ortiz Vega", "mportiz@icetex.gov.co"),
+        "Solicitud capacitación convocatoria Fondo Comunidades Negras 2026-2", "Mon, 2 Mar 2026 08:47:12 -0500",
+        html=outlook_html(
+            ["Buenos días equipo OCM,", "De manera atenta solicitamos el espacio de capacitación al proveedor de atención "
+             "para la nueva convocatoria del fondo condonable de Comunidades Negras. El proveedor realizará la revisión documental "
+             "de las postulaciones con el formato F521.", "Relacionamos la información según el numeral 4.2.1:"],
+            [("ASUNTO DEL CORREO", "Condonación Fondos en Administración - Comunidades Negras 2026-2"),
+             ("FECHA DE SALIDA A PRODUCCIÓN", "16/06/2026"),
+             ("MATERIAL DE APOYO", "Presentación, reglamento operativo, términos, lista de chequeo, F521, condiciones de condonación, plantillas"),
+             ("TEST", "Adjunto (6 preguntas)")], sig),
+        files=[
+            (pptx([("Fondo Comunidades Negras 2026-2", ["Capacitación proveedor de atención"]),
+                   ("Población objetivo", ["Comunidades negras, afrocolombianas, raizales y palenqueras"]),
+                   ("Condiciones de condonación", ["Hasta 100% por rendimiento académico y graduación"]),
+                   ("Preguntas frecuentes", ["¿Qué pasa si se cambian las fechas del calendario?"])]),
+             PPTX, "Presentación Capacitación Fondo Comunidades Negras 2026-2.pptx"),
+            (pdf("Reglamento Operativo Fondo Comunidades Negras", "Reglamento Operativo del Fondo"), PDF, "Reglamento Operativo Fondo Comunidades Negras.pdf"),
+            (word("Términos de la convocatoria 2026-2", "Fechas, requisitos y documentos"), DOCX, "Términos de la convocatoria 2026-2.docx"),
+            (xlsx([["Documento", "Obligatorio"], ["Certificado de comunidad", "Sí"], ["Recibo de matrícula", "Sí"]]), XLSX, "Lista de chequeo postulación.xlsx"),
+            (xlsx([["F521 Formato Revisión Documental"], ["Documento", "Cumple"]]), XLSX, "F521 Formato Revisión Documental.xlsx"),
+            (word("Condiciones de condonación", "Graduación y servicio social"), DOCX, "Condiciones de condonación.docx"),
+            (word("Plantillas de respuesta", "Proforma 1: postulación recibida"), DOCX, "Plantillas de respuesta.docx"),
+            (test_docx("Test de conocimiento Fondo Comunidades Negras", FONDO_QS), DOCX, "Test Fondo Comunidades Negras.docx"),
+        ])
+
+    # m02: "RV:" forwarded chain; the request is the forwarded mail. Fondos convocatoria
+    # missing términos and lista de chequeo (4.1.1 a, Fondos).
+    fwd_text = (
+        "Buenas tardes,\n\nReenvío la solicitud de Carlos para su gestión. Quedo atenta.\n\n"
+        "Sandra Milena Páez\nAsistente Vicepresidencia de Fondos en Administración\n\n"
+        "De: Carlos Andrés Villamil <cavillamil@icetex.gov.co>\nEnviado el: lunes, 6 de abril de 2026 8:14 a. m.\n"
+        "Para: Sandra Milena Páez <smpaez@icetex.gov.co>\nAsunto: Capacitación convocatoria Fondo de Víctimas 2026-2\n\n"
+        "Sandra, buen día. Por favor remitir a OCM la solicitud de capacitación de la convocatoria:\n\n"
+        "ASUNTO DEL CORREO: Convocatoria Fondo de Reparación para Víctimas 2026-2\n"
+        "FECHA DE SALIDA A PRODUCCIÓN: 3 de agosto de 2026\n"
+        "MATERIAL DE APOYO: presentación, reglamento operativo del fondo y plantillas (adjuntos)\n"
+        "TEST: adjunto en Excel\n\nGracias,\n\n" + signature("Carlos Andrés Villamil", "Coordinador de Fondos", "Vicepresidencia de Fondos en Administración"))
+    out["m02-rv-fondos-falta-terminos"] = mail(
+        "m02-rv-fondos-falta-terminos", ("Sandra Milena Páez", "smpaez@icetex.gov.co"),
+        "RV: Capacitación convocatoria Fondo de Víctimas 2026-2", "Mon, 6 Apr 2026 15:31:40 -0500",
+        text=fwd_text,
+        files=[
+            (pptx([("Fondo de Reparación para Víctimas", ["Convocatoria 2026-2"]), ("Preguntas frecuentes", ["¿Qué pasa si el aplicativo se cae?"])]),
+             PPTX, "Presentación Fondo Víctimas 2026-2.pptx"),
+            (word("Reglamento Operativo del Fondo de Reparación para Víctimas"), DOCX, "Reglamento Operativo Fondo Víctimas.docx"),
+            (word("Plantillas de respuesta"), DOCX, "Plantillas respuesta Fondo Víctimas.docx"),
+            (test_xlsx(FONDO_QS[:5]), XLSX, "Test Fondo Víctimas.xlsx"),
+        ])
+
+    # m03: Crédito new line, every attachment inside winmail.dat (Outlook RTF); "julio 15 de 2026".
+    tnef_files = [
+        ("Capacitacion Linea Posgrado Pais 2026.pptx", pptx([("Línea Posgrado País 2026", ["Nueva línea"]), ("Preguntas frecuentes", ["Contingencias"])])),
+        ("Procedimiento otorgamiento Posgrado Pais.docx", word("Procedimiento de otorgamiento", "Ruta de escalamiento: nivel 2 Vicepresidencia de Crédito")),
+        ("Condiciones de aplicacion y criterios de aprobacion.docx", word("Condiciones de aplicación y criterios de aprobación")),
+        ("Calendario convocatoria 2026-2.xlsx", xlsx([["Calendario de la convocatoria"], ["Inscripciones", "1 al 30 de junio"]])),
+        ("Condiciones de legalizacion.docx", word("Condiciones de legalización")),
+        ("Condiciones de renovacion.docx", word("Condiciones de renovación")),
+        ("Plantillas y proformas.docx", word("Plantillas de respuesta")),
+        ("Test Posgrado Pais.xlsx", test_xlsx(CREDITO_QS)),
+    ]
+    out["m03-credito-winmail-completa"] = mail(
+        "m03-credito-winmail-completa", ("Julián Esteban Cárdenas", "jecardenas@icetex.gov.co"),
+        "Solicitud de capacitación nueva línea de crédito Posgrado País 2026", "Mon, 6 Apr 2026 10:02:55 -0500",
+        text=("Buenos días,\n\nCon el fin de programar la capacitación al proveedor de atención, remitimos la información de la nueva línea:\n\n"
+              "Asunto del correo: Nueva línea de crédito Posgrado País 2026\nFecha de salida a producción: julio 15 de 2026\n"
+              "Material de apoyo: adjunto\nTest: adjunto (5 preguntas)\n\nCordialmente,\n\n"
+              + signature("Julián Esteban Cárdenas", "Profesional", "Vicepresidencia de Crédito y Cobranza")),
+        files=[(tnef(tnef_files), "application/ms-tnef", "winmail.dat")])
+
+    # m04: Crédito new line; the one presentation carries the conditions and the calendar (4.1.1 a
+    # Crédito: "la presentación que debe contener ... calendario, condiciones ...") and ends with
+    # the test, one slide per question.
+    slides = [("Línea Tú Eliges Técnico 2026", ["Capacitación proveedor"]),
+              ("Condiciones de aplicación y criterios de aprobación", ["Admisión en programa técnico o tecnológico"]),
+              ("Calendario de la convocatoria", ["Inscripciones del 1 al 31 de agosto"]),
+              ("Condiciones de legalización", ["Documentos y plazos"]),
+              ("Condiciones de renovación", ["Renovación semestral en línea"]),
+              ("Preguntas frecuentes", ["¿Qué pasa si se cae el aplicativo?"])]
+    slides += [("Pregunta %d" % (i + 1), [q, "a) Sí", "b) No", "c) Ninguna de las anteriores"]) for i, q in enumerate(CREDITO_QS)]
+    out["m04-credito-pptx-con-test"] = mail(
+        "m04-credito-pptx-con-test", ("Diana Carolina Rincón", "dcrincon@icetex.gov.co"),
+        "Capacitación nueva línea Tú Eliges Técnico", "Mon, 1 Jun 2026 11:20:00 -0500",
+        text=("Buen día,\n\nSolicitamos capacitación para la nueva línea Tú Eliges Técnico. La presentación incluye las condiciones, "
+              "el calendario y al final el test de evaluación.\n\nFecha de salida a producción: martes 1 de septiembre de 2026\n\n"
+              "Quedamos atentos.\n\n" + signature("Diana Carolina Rincón", "Profesional", "Vicepresidencia de Crédito y Cobranza")),
+        files=[(pptx(slides), PPTX, "Capacitación Tú Eliges Técnico.pptx"),
+               (word("Procedimiento de otorgamiento Tú Eliges Técnico", "Ruta de escalamiento"), DOCX, "Procedimiento Tú Eliges Técnico.docx"),
+               (word("Proformas de respuesta"), DOCX, "Proformas de respuesta.docx")])
+
+    # m05: Becas (ORI) new convocatoria, complete, but 71 days before the opening (90 asked, 4.1.1 a).
+    becas_files = lambda tag: [
+        (pptx([("Becas %s" % tag, ["Convocatoria"]), ("Preguntas frecuentes", ["Cambios de fecha"])]), PPTX, "Presentación Becas %s.pptx" % tag),
+        (word("Condiciones de aplicación y criterios de aprobación"), DOCX, "Condiciones de aplicación.docx"),
+        (xlsx([["Calendario de la convocatoria"], ["Cierre", "15 de mayo"]]), XLSX, "Calendario convocatoria.xlsx"),
+        (word("Procedimiento de atención Becas", "Ruta de escalamiento"), DOCX, "Procedimiento Becas.docx"),
+        (word("Plantillas de respuesta"), DOCX, "Plantillas.docx")]
+    out["m05-becas-tarde"] = mail(
+        "m05-becas-tarde", ("Ana María Cifuentes", "amcifuentes@icetex.gov.co"),
+        "Solicitud capacitación convocatoria Becas Colombia-Francia 2026", "Mon, 20 Apr 2026 09:15:00 -0500",
+        html=outlook_html(["Cordial saludo,", "Solicitamos capacitación para la convocatoria de becas de posgrado Colombia-Francia."],
+                          [("ASUNTO DEL CORREO", "Becas Colombia-Francia 2026"), ("FECHA DE SALIDA A PRODUCCIÓN", "junio 30 de 2026"),
+                           ("MATERIAL DE APOYO", "Adjunto"), ("TEST", "Adjunto")],
+                          signature("Ana María Cifuentes", "Profesional", "Oficina de Relaciones Internacionales")),
+        files=becas_files("Colombia-Francia") + [(test_docx("Test Becas Colombia-Francia", BECAS_QS), DOCX, "Test Becas.docx")])
+
+    # m06: Becas, the test is its own pptx with four "Pregunta N" slides: 4 < 5 (4.2.1).
+    out["m06-becas-test-pptx-corto"] = mail(
+        "m06-becas-test-pptx-corto", ("Ana María Cifuentes", "amcifuentes@icetex.gov.co"),
+        "Capacitación convocatoria Becas Fulbright 2027", "Mon, 1 Jun 2026 09:15:00 -0500",
+        html=outlook_html(["Cordial saludo,", "Remitimos la solicitud de capacitación de la nueva convocatoria de becas."],
+                          [("ASUNTO DEL CORREO", "Becas Fulbright 2027"), ("FECHA DE SALIDA A PRODUCCIÓN", "15 de octubre de 2026"),
+                           ("MATERIAL DE APOYO", "Adjunto"), ("TEST", "Adjunto en PowerPoint")],
+                          signature("Ana María Cifuentes", "Profesional", "Oficina de Relaciones Internacionales")),
+        files=becas_files("Fulbright") + [
+            (pptx([("Pregunta %d" % (i + 1), [q, "a) Verdadero", "b) Falso"]) for i, q in enumerate(BECAS_QS[:4])]), PPTX, "Evaluación Fulbright.pptx")])
+
+    # m07: Fondos "ajustes al procedimiento" (4.1.1 b): 10 business days, b's list for Fondos.
+    out["m07-fondos-ajustes-completa"] = mail(
+        "m07-fondos-ajustes-completa", ("Marcela Patricia Ortiz Vega", "mportiz@icetex.gov.co"),
+        "Ajustes al procedimiento de giros - Fondo de Sostenibilidad", "Mon, 20 Apr 2026 14:05:00 -0500",
+        html=outlook_html(["Buenas tardes,", "Se realizaron ajustes al procedimiento de giros del Fondo de Sostenibilidad; "
+                           "solicitamos socializarlos con el proveedor."],
+                          [("ASUNTO DEL CORREO", "Ajustes procedimiento de giros Fondo de Sostenibilidad"),
+                           ("FECHA DE SALIDA A PRODUCCIÓN", "19/05/2026"),
+                           ("FECHA DE CAPACITACIÓN", "martes 12 de mayo de 2026"),
+                           ("MATERIAL DE APOYO", "Presentación, procedimiento actualizado, reglamento, términos, lista de chequeo"),
+                           ("TEST", "Adjunto")],
+                          signature("Marcela Patricia Ortiz Vega", "Profesional Especializado", "Vicepresidencia de Fondos en Administración")),
+        files=[(pptx([("Ajustes giros", ["Qué cambia"]), ("Preguntas frecuentes", ["Giros rechazados"])]), PPTX, "Presentación ajustes giros.pptx"),
+               (word("Procedimiento de giros (versión 4)", "Pantallazos del aplicativo", "Ruta de escalamiento"), DOCX, "Procedimiento de giros v4.docx"),
+               (pdf("Reglamento Operativo Fondo de Sostenibilidad", "Reglamento Operativo del Fondo"), PDF, "Reglamento Operativo.pdf"),
+               (word("Términos de la convocatoria vigente"), DOCX, "Términos de la convocatoria.docx"),
+               (xlsx([["Lista de chequeo"], ["Soporte de giro", "Sí"]]), XLSX, "Lista de chequeo giros.xlsx"),
+               (test_docx("Test ajustes giros", FONDO_QS[:5]), DOCX, "Test giros.docx")])
+
+    # m08: Crédito focused reinforcement (4.1.1 b), production "No aplica", training in prose.
+    out["m08-credito-refuerzo-prosa"] = mail(
+        "m08-credito-refuerzo-prosa", ("Óscar Iván Molina", "oimolina@icetex.gov.co"),
+        "Refuerzo focalizado - acuerdos de pago cartera", "Mon, 4 May 2026 16:40:00 -0500",
+        text=("Buenas tardes,\n\nCalidad nos reportó errores de conocimiento de los asesores en la gestión de acuerdos de pago, "
+              "por lo que solicitamos un refuerzo focalizado del proceso de cobranza. La sesión la tenemos prevista para el "
+              "jueves 21 de mayo, de 2 a 4 p. m.\n\nFecha de salida a producción: No aplica (proceso vigente)\n\n"
+              "Adjunto presentación, procedimiento, lista de chequeo y test.\n\nSaludos,\n\n"
+              + signature("Óscar Iván Molina", "Profesional", "Vicepresidencia de Crédito y Cobranza")),
+        files=[(pptx([("Acuerdos de pago", ["Refuerzo"]), ("Preguntas frecuentes", ["Cliente en mora"])]), PPTX, "Refuerzo acuerdos de pago.pptx"),
+               (word("Procedimiento de cobranza", "Ruta de escalamiento"), DOCX, "Procedimiento cobranza.docx"),
+               (xlsx([["Lista de chequeo"], ["Validar mora", "Sí"]]), XLSX, "Lista de chequeo acuerdos.xlsx"),
+               (test_xlsx(CREDITO_QS), XLSX, "Test acuerdos de pago.xlsx")])
+
+    # m09: Becas reinforcement 4 business days before "el lunes 25 de mayo" (10 asked, 4.1.1 b).
+    out["m09-becas-refuerzo-tarde"] = mail(
+        "m09-becas-refuerzo-tarde", ("Ana María Cifuentes", "amcifuentes@icetex.gov.co"),
+        "Solicitud refuerzo proceso de legalización de becas", "Tue, 19 May 2026 10:10:00 -0500",
+        text=("Cordial saludo,\n\nSolicitamos un refuerzo al proveedor sobre el proceso de legalización de becas, por errores recurrentes. "
+              "Lo podríamos realizar el lunes 25 de mayo.\n\nFecha de salida a producción: no aplica\n\n"
+              "Adjuntamos el material.\n\n" + signature("Ana María Cifuentes", "Profesional", "Oficina de Relaciones Internacionales")),
+        files=[(pptx([("Legalización de becas", ["Refuerzo"])]), PPTX, "Refuerzo legalización.pptx"),
+               (word("Procedimiento de legalización de becas"), DOCX, "Procedimiento legalización.docx"),
+               (xlsx([["Lista de chequeo"], ["Carta de aceptación", "Sí"]]), XLSX, "Lista de chequeo legalización.xlsx"),
+               (test_docx("Test legalización", BECAS_QS), DOCX, "Test legalización.docx")])
+
+    # m10: OCM-originated reinforcement (4.1.1 c): 15 calendar days, exactly met.
+    out["m10-ocm-refuerzo"] = mail(
+        "m10-ocm-refuerzo", ("Andrea Rojas Beltrán", "arojas@icetex.gov.co"),
+        "Solicitud capacitación proveedor: Infoservicios y atención por Aranda", "Mon, 1 Jun 2026 07:55:00 -0500",
+        text=("Equipo de Aseguramiento,\n\nDesde Gestión del Conocimiento identificamos puntos críticos en la atención por Aranda "
+              "(Infoservicios) y solicitamos un refuerzo dirigido al proveedor de atención al usuario.\n\n"
+              "Fecha de salida a producción: No aplica\nFecha de capacitación: 16/06/2026\n\n"
+              "Adjunto la presentación y el test.\n\n"
+              + signature("Andrea Rojas Beltrán", "Profesional Gestión del Conocimiento", "Oficina Comercial y de Mercadeo")),
+        files=[(pptx([("Infoservicios - Aranda", ["Radicación de casos"])]), PPTX, "Presentación Aranda.pptx"),
+               (test_xlsx(["¿Cuándo se radica en Aranda?", "¿Qué categoría usar?", "¿Cuál es el ANS?", "¿Cómo se escala?", "¿Quién cierra el caso?"]), XLSX, "Test Aranda.xlsx")])
+
+    # m11: OCM training on a contingency (4.1.1 c), "el próximo martes": 6 days (15 asked).
+    out["m11-ocm-contingencia-tarde"] = mail(
+        "m11-ocm-contingencia-tarde", ("Andrea Rojas Beltrán", "arojas@icetex.gov.co"),
+        "Socialización contingencia caída aplicativo de crédito", "Wed, 3 Jun 2026 17:02:00 -0500",
+        text=("Buenas tardes,\n\nRequerimos socializar al proveedor el proceso de contingencia ante la caída del aplicativo de crédito. "
+              "La capacitación sería el próximo martes en la mañana.\n\nFecha de salida a producción: no aplica\n\n"
+              "Adjunto presentación y test.\n\n"
+              + signature("Andrea Rojas Beltrán", "Profesional Gestión del Conocimiento", "Oficina Comercial y de Mercadeo")),
+        files=[(pptx([("Contingencia aplicativo", ["Pasos"])]), PPTX, "Presentación contingencia.pptx"),
+               (test_docx("Test contingencia", CREDITO_QS), DOCX, "Test contingencia.docx")])
+
+    # m12: project with the 4.2.1 project table (d): context, date, presentation, test.
+    out["m12-proyecto-completo"] = mail(
+        "m12-proyecto-completo", ("Felipe Andrés Noguera", "fanoguera@icetex.gov.co"),
+        "Proyecto Nuevo Portal Transaccional - capacitación proveedor", "Mon, 2 Mar 2026 09:30:00 -0500",
+        html=outlook_html(["Buenos días,", "Desde la gerencia del proyecto remitimos la solicitud de formación:"],
+                          [("NOMBRE DEL PROYECTO", "Nuevo Portal Transaccional"),
+                           ("CONTEXTO DEL PROYECTO", "El portal reemplaza los pagos por PSE actuales; el proveedor atenderá consultas de pagos en línea y "
+                            "fallas de la pasarela, con un aumento estimado del 15% de llamadas."),
+                           ("FECHA DE SALIDA A PRODUCCIÓN", "1 de julio de 2026"),
+                           ("MATERIAL DE APOYO", "Presentación adjunta"), ("TEST", "Adjunto")],
+                          signature("Felipe Andrés Noguera", "Gerente del Proyecto Portal Transaccional", "Oficina de Tecnología")),
+        files=[(pptx([("Portal Transaccional", ["Qué cambia para el usuario"]), ("Preguntas frecuentes", ["Pago rechazado"])]), PPTX, "Presentación Portal Transaccional.pptx"),
+               (test_docx("Test Portal Transaccional", ["¿Qué es el portal?", "¿Cómo se paga?", "¿Qué hacer si falla el pago?", "¿Dónde se ve el recibo?", "¿A quién se escala?"]), DOCX, "Test Portal.docx")])
+
+    # m13: project told in prose (context and impact in the text), no test attached.
+    out["m13-proyecto-prosa-sin-test"] = mail(
+        "m13-proyecto-prosa-sin-test", ("Felipe Andrés Noguera", "fanoguera@icetex.gov.co"),
+        "Proyecto Transformación Digital - módulo de pagos en línea", "Mon, 4 May 2026 09:30:00 -0500",
+        text=("Buenos días,\n\nDesde la gerencia del proyecto de Transformación Digital les informamos que el nuevo módulo de pagos en línea "
+              "sale a producción el 14 de septiembre de 2026. El proyecto cambia la forma en que los beneficiarios consultan su extracto y "
+              "pagan sus cuotas, por lo que el proveedor de atención al usuario recibirá consultas nuevas sobre pagos parciales y "
+              "certificados.\n\nAdjunto la presentación del proyecto.\n\n"
+              + signature("Felipe Andrés Noguera", "Gerente del Proyecto", "Oficina de Tecnología")),
+        files=[(pptx([("Módulo de pagos en línea", ["Contexto del proyecto", "Impacto en el proveedor"])]), PPTX, "Presentación módulo de pagos.pptx")])
+
+    # m14: Fondos new convocatoria whose opening depends on the fund's committee (Nota 2):
+    # reglamento and términos come later; the material rule is 5 days, the request rule still 90.
+    out["m14-fondos-nota2-comite"] = mail(
+        "m14-fondos-nota2-comite", ("Carlos Andrés Villamil", "cavillamil@icetex.gov.co"),
+        "Capacitación nueva convocatoria Fondo Ciencia y Tecnología 2026", "Mon, 2 Mar 2026 11:00:00 -0500",
+        text=("Buenos días,\n\nSolicitamos la capacitación de la nueva convocatoria del Fondo Ciencia y Tecnología. La apertura de la "
+              "convocatoria está sujeta a la decisión del Comité Directivo del fondo (Ministerio de Ciencia), por lo que el reglamento y "
+              "los términos definitivos los enviaremos una vez queden aprobados.\n\n"
+              "ASUNTO DEL CORREO: Fondo Ciencia y Tecnología - convocatoria 2026\nFECHA DE SALIDA A PRODUCCIÓN: 1 de junio de 2026\n\n"
+              + signature("Carlos Andrés Villamil", "Coordinador de Fondos", "Vicepresidencia de Fondos en Administración")),
+        files=[(pptx([("Fondo Ciencia y Tecnología", ["Convocatoria 2026"]), ("Preguntas frecuentes", ["Cambios de calendario"])]), PPTX, "Presentación Fondo CyT.pptx"),
+               (xlsx([["Lista de chequeo"], ["Certificado de admisión", "Sí"]]), XLSX, "Lista de chequeo CyT.xlsx"),
+               (word("Plantillas de respuesta"), DOCX, "Plantillas CyT.docx"),
+               (test_xlsx(FONDO_QS[:5]), XLSX, "Test Fondo CyT.xlsx")])
+
+    # m15: a meeting invitation, no request (5.2.2 asks for a training request).
+    out["m15-no-es-solicitud"] = mail(
+        "m15-no-es-solicitud", ("Luz Dary Méndez", "ldmendez@icetex.gov.co"),
+        "Invitación: comité de seguimiento plan de mercadeo", "Tue, 10 Mar 2026 08:00:00 -0500",
+        text=("Buenos días,\n\nLos invito al comité mensual de seguimiento del plan de mercadeo el jueves 12 de marzo a las 3:00 p. m. "
+              "en la sala 4. Revisaremos indicadores de redes sociales y la pauta del segundo trimestre.\n\nGracias,\n\n"
+              + signature("Luz Dary Méndez", "Jefe", "Oficina Comercial y de Mercadeo")))
+
+    # m16: a thank-you answer to an OCM reply: nothing to judge.
+    out["m16-agradecimiento"] = mail(
+        "m16-agradecimiento", ("Jorge Ruiz", "jruiz@icetex.gov.co"),
+        "RE: [OCM-2026-0031] Observaciones a su solicitud: Fondo de Víctimas", "Wed, 11 Mar 2026 10:00:00 -0500",
+        text=("Muchas gracias, recibido. Quedamos atentos.\n\nJorge Ruiz\n\n"
+              "De: Aseguramiento OCM <aseguramientoocm@icetex.gov.co>\nEnviado el: martes, 10 de marzo de 2026 4:00 p. m.\n"
+              "Para: Jorge Ruiz <jruiz@icetex.gov.co>\nAsunto: [OCM-2026-0031] Observaciones a su solicitud: Fondo de Víctimas\n\n"
+              "Buenas tardes. Revisamos su solicitud de capacitación: falta el Formato Revisión Documental F521 y la lista de chequeo. "
+              "Envíelos a más tardar el 16 de marzo de 2026.\n"),
+        in_reply_to="<OCM-2026-0031.1.observaciones@icetex.gov.co>")
+
+    # m17: Crédito new line, the opening date only in prose; calendar and renewal missing.
+    out["m17-credito-prosa-faltan"] = mail(
+        "m17-credito-prosa-faltan", ("Julián Esteban Cárdenas", "jecardenas@icetex.gov.co"),
+        "Nueva línea Alianzas Territoriales", "Mon, 27 Apr 2026 08:30:00 -0500",
+        text=("Buenos días,\n\nLes cuento que la nueva línea de crédito Alianzas Territoriales abre el próximo 3 de agosto de 2026, "
+              "y queremos capacitar al proveedor con tiempo. Adjunto lo que tenemos: presentación, condiciones de aplicación, "
+              "condiciones de legalización, procedimiento, plantillas y test.\n\nMil gracias,\n\n"
+              + signature("Julián Esteban Cárdenas", "Profesional", "Vicepresidencia de Crédito y Cobranza")),
+        files=[(pptx([("Línea Alianzas Territoriales", ["Qué es"]), ("Preguntas frecuentes", ["Cambios de fecha"])]), PPTX, "Capacitación Alianzas.pptx"),
+               (word("Condiciones de aplicación y criterios de aprobación"), DOCX, "Condiciones de aplicación Alianzas.docx"),
+               (word("Condiciones de legalización"), DOCX, "Condiciones de legalización Alianzas.docx"),
+               (word("Procedimiento de otorgamiento", "Ruta de escalamiento"), DOCX, "Procedimiento Alianzas.docx"),
+               (word("Plantillas de respuesta"), DOCX, "Plantillas Alianzas.docx"),
+               (test_docx("Test Alianzas", CREDITO_QS), DOCX, "Test Alianzas.docx")])
+
+    # m18: Fondos convocatoria; reglamento and términos are PDFs exported from Word (compressed
+    # text, names that do not say what they are).
+    out["m18-fondos-pdf-comprimidos"] = mail(
+        "m18-fondos-pdf-comprimidos", ("Marcela Patricia Ortiz Vega", "mportiz@icetex.gov.co"),
+        "Capacitación convocatoria Fondo Álvaro Ulcué Chocué 2026-2", "Mon, 2 Mar 2026 15:00:00 -0500",
+        html=outlook_html(["Buenas tardes,", "Remitimos la solicitud de capacitación de la convocatoria del fondo."],
+                          [("ASUNTO DEL CORREO", "Fondo Álvaro Ulcué Chocué - convocatoria 2026-2"),
+                           ("FECHA DE SALIDA A PRODUCCIÓN", "9 de junio de 2026"),
+                           ("MATERIAL DE APOYO", "ROF, TdR, presentación, lista de chequeo, plantillas"), ("TEST", "Adjunto")],
+                          signature("Marcela Patricia Ortiz Vega", "Profesional Especializado", "Vicepresidencia de Fondos en Administración")),
+        files=[(pptx([("Fondo Álvaro Ulcué Chocué", ["Convocatoria 2026-2"]), ("Preguntas frecuentes", ["Cambios de calendario"])]), PPTX, "Presentación Fondo AUC.pptx"),
+               (flate_pdf("REGLAMENTO OPERATIVO DEL FONDO ALVARO ULCUE CHOCUE", ["Capitulo I. Objeto del fondo", "Capitulo II. Beneficiarios"]), PDF, "ROF_AUC_2026.pdf"),
+               (flate_pdf("TERMINOS DE REFERENCIA DE LA CONVOCATORIA 2026-2", ["Requisitos", "Cronograma"]), PDF, "TdR_AUC_2026-2.pdf"),
+               (xlsx([["Lista de chequeo"], ["Certificado del cabildo", "Sí"]]), XLSX, "Lista de chequeo AUC.xlsx"),
+               (word("Plantillas de respuesta"), DOCX, "Plantillas AUC.docx"),
+               (test_xlsx(FONDO_QS), XLSX, "Test AUC.xlsx")])
+
+    # m19: Becas new convocatoria, the test written in the body (numbered questions).
+    out["m19-becas-test-en-cuerpo"] = mail(
+        "m19-becas-test-en-cuerpo", ("Ana María Cifuentes", "amcifuentes@icetex.gov.co"),
+        "Capacitación convocatoria Becas Reino Unido 2026", "Mon, 2 Mar 2026 09:15:00 -0500",
+        text=("Cordial saludo,\n\nSolicitamos la capacitación de la convocatoria de becas Reino Unido.\n\n"
+              "ASUNTO DEL CORREO: Becas Reino Unido 2026\nFECHA DE SALIDA A PRODUCCIÓN: 17 de junio de 2026\n"
+              "MATERIAL DE APOYO: adjunto\nTEST:\n" + "".join("%d. %s\n" % (i + 1, q) for i, q in enumerate(BECAS_QS))
+              + "\nCordialmente,\n\n" + signature("Ana María Cifuentes", "Profesional", "Oficina de Relaciones Internacionales")),
+        files=becas_files("Reino Unido"))
+
+    # m20: Crédito "cambios en el proceso" (4.1.1 b): the test is announced but not attached.
+    out["m20-credito-cambios-test-anunciado"] = mail(
+        "m20-credito-cambios-test-anunciado", ("Óscar Iván Molina", "oimolina@icetex.gov.co"),
+        "Cambios en el proceso de renovación de créditos", "Mon, 1 Jun 2026 10:00:00 -0500",
+        text=("Buenos días,\n\nA partir del segundo semestre hay cambios en el proceso de renovación de créditos. Solicitamos socializarlos "
+              "al proveedor.\n\nFecha de salida a producción: No aplica\nFecha de capacitación: 2 de julio de 2026\n"
+              "Adjunto presentación, procedimiento, lista de chequeo y el test de 6 preguntas.\n\n"
+              + signature("Óscar Iván Molina", "Profesional", "Vicepresidencia de Crédito y Cobranza")),
+        files=[(pptx([("Renovación 2026-2", ["Qué cambia"])]), PPTX, "Presentación renovación.pptx"),
+               (word("Procedimiento de renovación", "Ruta de escalamiento"), DOCX, "Procedimiento renovación.docx"),
+               (xlsx([["Lista de chequeo"], ["Recibo", "Sí"]]), XLSX, "Lista de chequeo renovación.xlsx")])
+
+    # m21: Becas new convocatoria, complete, no production date anywhere (4.2.1).
+    out["m21-becas-sin-fecha"] = mail(
+        "m21-becas-sin-fecha", ("Ana María Cifuentes", "amcifuentes@icetex.gov.co"),
+        "Solicitud capacitación Becas Alemania DAAD", "Mon, 2 Mar 2026 09:15:00 -0500",
+        text=("Cordial saludo,\n\nSolicitamos la capacitación para la convocatoria de becas DAAD. Adjuntamos el material y el test.\n\n"
+              + signature("Ana María Cifuentes", "Profesional", "Oficina de Relaciones Internacionales")),
+        files=becas_files("DAAD") + [(test_docx("Test DAAD", BECAS_QS), DOCX, "Test DAAD.docx")])
+
+    # m22: Crédito focused reinforcement proposed for "lunes 29 de junio" (San Pedro y San Pablo).
+    out["m22-refuerzo-festivo"] = mail(
+        "m22-refuerzo-festivo", ("Óscar Iván Molina", "oimolina@icetex.gov.co"),
+        "Refuerzo focalizado proceso de cobro jurídico", "Mon, 1 Jun 2026 15:00:00 -0500",
+        text=("Buenas tardes,\n\nSolicitamos un refuerzo focalizado del proceso de cobro jurídico.\n\n"
+              "Fecha de salida a producción: no aplica\nFecha propuesta de capacitación: lunes 29 de junio de 2026\n\n"
+              "Adjunto el material.\n\n" + signature("Óscar Iván Molina", "Profesional", "Vicepresidencia de Crédito y Cobranza")),
+        files=[(pptx([("Cobro jurídico", ["Refuerzo"])]), PPTX, "Presentación cobro jurídico.pptx"),
+               (word("Procedimiento de cobro jurídico"), DOCX, "Procedimiento cobro jurídico.docx"),
+               (xlsx([["Lista de chequeo"], ["Poder", "Sí"]]), XLSX, "Lista de chequeo cobro.xlsx"),
+               (test_xlsx(CREDITO_QS), XLSX, "Test cobro jurídico.xlsx")])
+
+    # m23a + m23b: a Fondos request without F521 and lista de chequeo, then the area's answer
+    # with both (5.2.4 -> 5.2.3): the thread is complete.
+    out["m23a-fondos-falta-f521"] = mail(
+        "m23a-fondos-falta-f521", ("Jorge Ruiz", "jruiz@icetex.gov.co"),
+        "Capacitación convocatoria Fondo Comunidades Indígenas 2026-2", "Mon, 2 Mar 2026 08:40:00 -0500",
+        text=("Cordial saludo. Solicitamos capacitar al proveedor; el proveedor hará la revisión documental de las postulaciones.\n\n"
+              "ASUNTO DEL CORREO: Fondo Comunidades Indígenas - convocatoria 2026-2\nFECHA DE SALIDA A PRODUCCIÓN: 16/06/2026\n"
+              "MATERIAL DE APOYO: presentación, reglamento, términos, plantillas\nTEST: adjunto\n\n"
+              + signature("Jorge Ruiz", "Profesional", "Vicepresidencia de Fondos en Administración")),
+        files=[(pptx([("Fondo Comunidades Indígenas", ["Convocatoria 2026-2"]), ("Preguntas frecuentes", ["Contingencias"])]), PPTX, "Presentación Fondo Indígenas.pptx"),
+               (pdf("Reglamento Operativo Fondo Comunidades Indigenas", "Reglamento Operativo del Fondo"), PDF, "Reglamento Operativo.pdf"),
+               (word("Términos de la convocatoria 2026-2"), DOCX, "Términos de la convocatoria.docx"),
+               (word("Plantillas de respuesta"), DOCX, "Plantillas.docx"),
+               (test_xlsx(FONDO_QS), XLSX, "Test Fondo Indígenas.xlsx")])
+    out["m23b-respuesta-completa"] = mail(
+        "m23b-respuesta-completa", ("Jorge Ruiz", "jruiz@icetex.gov.co"),
+        "RE: [OCM-2026-0042] Observaciones a su solicitud: Fondo Comunidades Indígenas - convocatoria 2026-2",
+        "Tue, 10 Mar 2026 11:30:00 -0500",
+        text=("Buenos días, adjunto el formato F521 y la lista de chequeo que faltaban.\n\nJorge Ruiz\n"
+              "Vicepresidencia de Fondos en Administración\n\n"
+              "De: Aseguramiento OCM <aseguramientoocm@icetex.gov.co>\nEnviado el: lunes, 2 de marzo de 2026 9:00 a. m.\n"
+              "Asunto: [OCM-2026-0042] Observaciones a su solicitud\n\nFalta el Formato Revisión Documental F521 y la lista de chequeo.\n"),
+        in_reply_to="<m23a-fondos-falta-f521@icetex.gov.co>",
+        files=[(xlsx([["F521 Formato Revisión Documental"], ["Documento", "Cumple"]]), XLSX, "F521.xlsx"),
+               (xlsx([["Lista de chequeo"], ["Certificado del cabildo", "Sí"]]), XLSX, "Lista de chequeo.xlsx")])
+
+    # m24: Fondos process update, training date without year ("el miércoles 15 de julio"),
+    # reglamento and términos not attached (4.1.1 b, Fondos).
+    out["m24-fondos-actualizacion-sin-anio"] = mail(
+        "m24-fondos-actualizacion-sin-anio", ("Carlos Andrés Villamil", "cavillamil@icetex.gov.co"),
+        "RE: RV: Actualización procedimiento de legalización de giros Fondos", "Mon, 1 Jun 2026 09:00:00 -0500",
+        text=("Buenos días,\n\nComo lo conversamos, solicitamos la capacitación de la actualización del procedimiento de legalización de "
+              "giros de los fondos en administración.\n\nFECHA DE SALIDA A PRODUCCIÓN: No aplica\n"
+              "FECHA DE CAPACITACIÓN: el miércoles 15 de julio\n\nAdjunto presentación, procedimiento, lista de chequeo y test.\n\n"
+              + signature("Carlos Andrés Villamil", "Coordinador de Fondos", "Vicepresidencia de Fondos en Administración")),
+        files=[(pptx([("Legalización de giros", ["Actualización"])]), PPTX, "Presentación legalización giros.pptx"),
+               (word("Procedimiento de legalización de giros (actualizado)"), DOCX, "Procedimiento legalización giros.docx"),
+               (xlsx([["Lista de chequeo"], ["Soporte", "Sí"]]), XLSX, "Lista de chequeo giros.xlsx"),
+               (test_docx("Test legalización de giros", FONDO_QS[:5]), DOCX, "Test giros.docx")])
+
+    # m25: Outlook's automatic reply: never answered (RFC 3834).
+    out["m25-respuesta-automatica"] = mail(
+        "m25-respuesta-automatica", ("Paula Gil", "pgil@icetex.gov.co"),
+        "Respuesta automática: Capacitación convocatoria Fondo de Víctimas 2026-2", "Mon, 6 Apr 2026 15:32:00 -0500",
+        text="Me encuentro en vacaciones hasta el 20 de abril. Para temas de capacitación escriba a formacionocm@icetex.gov.co.\n",
+        headers={"Auto-Submitted": "auto-replied", "X-Auto-Response-Suppress": "All"})
+
+    return out
+
+
+def main():
+    for name, message in mails().items():
+        with open(os.path.join(HERE, name + ".eml"), "wb") as f:
+            f.write(message.as_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+
+
+if __name__ == "__main__":
+    main()
