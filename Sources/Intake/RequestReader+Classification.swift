@@ -60,9 +60,12 @@ extension RequestReader {
         return KeywordMatcher.namedCodes(pairs, inPaddedKey: KeywordMatcher.paddedKey(text))
     }
 
+    /// The conditions `text` names and does not deny ("no es condonable": see `affirms`).
     func conditions(in text: String) -> Set<String> {
         let key = KeywordMatcher.paddedKey(text)
-        return Set(conditionMatchers.filter { $0.matcher.firstMatch(inPaddedKey: key) != nil }.map(\.code))
+        let named = conditionMatchers.filter { $0.matcher.firstMatch(inPaddedKey: key) != nil }
+        guard Self.denial.firstMatch(inPaddedKey: key) != nil else { return Set(named.map(\.code)) }
+        return Set(named.filter { affirms($0.matcher, in: text) }.map(\.code))
     }
 
     /// The message that carries the request: the mail itself, or — when its own text has no

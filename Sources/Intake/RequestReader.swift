@@ -46,7 +46,7 @@ public struct RequestReader: Sendable {
         let subject = Self.strippedSubject(ownSubject.isBlank ? tnef?.subject ?? ownSubject : ownSubject)
         let forwarded = Self.isForward(message.subject ?? "")
         let ownBody = source.bodyText
-        let bodyText = ownBody.isBlank ? tnef?.bodyText ?? ownBody : ownBody
+        let bodyText = transposingHorizontalTables(ownBody.isBlank ? tnef?.bodyText ?? ownBody : ownBody)
         let cleaned = QuotedTextStripper.clean(bodyText, forwarded: forwarded && source.messageID == message.messageID)
         let fields = LabeledFieldExtractor.extract(from: cleaned.text, labels: labels)
         let testLines = Set(fields.all(.test).flatMap { field in (0...field.lines.count).map { field.lineIndex + $0 } })
@@ -66,7 +66,7 @@ public struct RequestReader: Sendable {
         var material: [String: [String]] = [:]
         var categories: [String?] = []
         for attachment in attachments {
-            let counted = Self.questions(in: attachment)
+            let counted = questions(in: attachment)
             let matches = classifier.classify(attachment, questions: counted.total)
             categories.append(matches.first?.code)
             for match in matches { material[match.code, default: []].append(attachment.filename ?? "(adjunto sin nombre)") }
@@ -135,9 +135,15 @@ public struct RequestReader: Sendable {
     }
 
     /// Questions of a test document: a spreadsheet with a question column, else its lines.
-    static func questions(in attachment: AttachmentEvidence) -> QuestionCount {
+    func questions(in attachment: AttachmentEvidence) -> QuestionCount {
         if !attachment.rows.isEmpty, let counted = QuestionCounter.count(rows: attachment.rows) { return counted }
-        if attachment.format == .pptx { return QuestionCounter.slideQuestions(titles: attachment.titles, lines: attachment.lines) }
+        if attachment.format == .pptx {
+            let slides = QuestionCounter.slideQuestions(titles: attachment.titles, lines: attachment.lines)
+            // A deck named or titled as the test ("Evaluación capacitación.pptx") may number its
+            // questions on one slide; in any other deck "¿…?" lines are FAQs, not a test.
+            guard slides.total == 0, classifier.classify(attachment, questions: 0).contains(where: { $0.code == "test" }) else { return slides }
+            return QuestionCounter.count(lines: attachment.lines)
+        }
         guard attachment.format == .docx || attachment.format == .pdf || attachment.format == .xlsx else { return QuestionCount() }
         return QuestionCounter.count(lines: attachment.lines)
     }

@@ -529,6 +529,181 @@ def mails():
         text="Me encuentro en vacaciones hasta el 20 de abril. Para temas de capacitación escriba a formacionocm@icetex.gov.co.\n",
         headers={"Auto-Submitted": "auto-replied", "X-Auto-Response-Suppress": "All"})
 
+    # ---- second batch: written after the first was green, harder layouts and wordings.
+
+    credito_set = lambda tag: [
+        (pptx([("Línea %s" % tag, ["Nueva línea"]), ("Preguntas frecuentes", ["Contingencias"])]), PPTX, "Capacitación %s.pptx" % tag),
+        (word("Procedimiento de otorgamiento %s" % tag, "Ruta de escalamiento"), DOCX, "Procedimiento %s.docx" % tag),
+        (word("Condiciones de aplicación y criterios de aprobación"), DOCX, "Condiciones de aplicación.docx"),
+        (xlsx([["Calendario de la convocatoria"], ["Inscripciones", "agosto"]]), XLSX, "Calendario.xlsx"),
+        (word("Condiciones de legalización"), DOCX, "Condiciones de legalización.docx"),
+        (word("Condiciones de renovación"), DOCX, "Condiciones de renovación.docx"),
+        (word("Plantillas de respuesta"), DOCX, "Plantillas.docx"),
+        (test_xlsx(CREDITO_QS), XLSX, "Test %s.xlsx" % tag)]
+    fondos_set = lambda tag: [
+        (pptx([("Fondo %s" % tag, ["Convocatoria"]), ("Preguntas frecuentes", ["Cambios de calendario"])]), PPTX, "Presentación Fondo %s.pptx" % tag),
+        (pdf("Reglamento Operativo Fondo %s" % tag, "Reglamento Operativo del Fondo"), PDF, "Reglamento Operativo %s.pdf" % tag),
+        (word("Términos de la convocatoria"), DOCX, "Términos de la convocatoria %s.docx" % tag),
+        (xlsx([["Lista de chequeo"], ["Documento", "Sí"]]), XLSX, "Lista de chequeo %s.xlsx" % tag),
+        (word("Plantillas de respuesta"), DOCX, "Plantillas %s.docx" % tag),
+        (test_xlsx(FONDO_QS[:5]), XLSX, "Test Fondo %s.xlsx" % tag)]
+
+    # n26: the 4.2.1 table copied horizontally: a header row and a value row (ISO date).
+    head = ["ASUNTO DEL CORREO", "FECHA DE SALIDA A PRODUCCIÓN", "MATERIAL DE APOYO", "TEST"]
+    vals = ["Nueva línea Tú Eliges Maestría 2026", "2026-09-15", "Adjunto", "Adjunto (5 preguntas)"]
+    row = lambda cells, bold: "<tr>%s</tr>" % "".join(
+        "<td style='border:solid windowtext 1.0pt'><p class=MsoNormal>%s%s%s</p></td>" % ("<b>" if bold else "", esc(c), "</b>" if bold else "") for c in cells)
+    html = outlook_html(["Buenos días,", "Remitimos la solicitud de capacitación de la nueva línea:"], None,
+                        signature("Diana Carolina Rincón", "Profesional", "Vicepresidencia de Crédito y Cobranza"))
+    html = html.replace("<p class=MsoNormal>&nbsp;</p>", "<table class=MsoTableGrid border=1>%s%s</table><p class=MsoNormal>&nbsp;</p>" % (row(head, True), row(vals, False)), 1)
+    out["n26-tabla-horizontal"] = mail(
+        "n26-tabla-horizontal", ("Diana Carolina Rincón", "dcrincon@icetex.gov.co"),
+        "RV: Solicitud capacitación - Nueva línea Tú Eliges Maestría", "Mon, 1 Jun 2026 10:00:00 -0500",
+        html=html, files=credito_set("Maestría"))
+
+    # n27: letter-style mail with the place and date on top; bullet fields; dd-mm-yyyy.
+    out["n27-becas-vinetas-guiones"] = mail(
+        "n27-becas-vinetas-guiones", ("Ana María Cifuentes", "amcifuentes@icetex.gov.co"),
+        "Solicitud de capacitación - Becas Japón MEXT 2027", "Mon, 1 Jun 2026 09:15:00 -0500",
+        text=("Bogotá D.C., 1 de junio de 2026\n\nSeñores\nOficina Comercial y de Mercadeo\nICETEX\n\n"
+              "Respetados señores:\n\nPara la nueva convocatoria de becas MEXT remitimos la siguiente información:\n\n"
+              "• Asunto del correo: Becas Japón MEXT 2027\n• Fecha de salida a producción: 30-09-2026\n"
+              "• Material de apoyo: presentación, condiciones, calendario, procedimiento y plantillas\n• Test: adjunto\n\n"
+              "Atentamente,\n\n" + signature("Ana María Cifuentes", "Profesional", "Oficina de Relaciones Internacionales")),
+        files=becas_files("MEXT") + [(test_docx("Test MEXT", BECAS_QS), DOCX, "Test MEXT.docx")])
+
+    # n28: the opening date only in prose, after a letterhead date.
+    out["n28-fondos-fecha-membrete"] = mail(
+        "n28-fondos-fecha-membrete", ("Carlos Andrés Villamil", "cavillamil@icetex.gov.co"),
+        "Capacitación Fondo de Educación Superior para Víctimas 2026-2", "Mon, 2 Mar 2026 10:00:00 -0500",
+        text=("Bogotá D.C., 2 de marzo de 2026\n\nBuenos días,\n\nLa convocatoria 2026-2 del Fondo de Educación Superior para "
+              "Víctimas abrirá postulaciones el 8 de julio de 2026. Adjuntamos el material para la capacitación del proveedor.\n\n"
+              "Cordialmente,\n\n" + signature("Carlos Andrés Villamil", "Coordinador de Fondos", "Vicepresidencia de Fondos en Administración")),
+        files=fondos_set("Víctimas"))
+
+    # n29: negations: no document review by the provider, not condonable (no F521, no condonación).
+    out["n29-fondos-negaciones"] = mail(
+        "n29-fondos-negaciones", ("Marcela Patricia Ortiz Vega", "mportiz@icetex.gov.co"),
+        "Capacitación convocatoria Fondo Excelencia Docente 2026-2", "Mon, 2 Mar 2026 10:30:00 -0500",
+        text=("Buenos días,\n\nSolicitamos la capacitación de la convocatoria del Fondo Excelencia Docente. Esta convocatoria no requiere "
+              "revisión documental por parte del proveedor, y el fondo no es condonable (es un crédito reembolsable).\n\n"
+              "ASUNTO DEL CORREO: Fondo Excelencia Docente 2026-2\nFECHA DE SALIDA A PRODUCCIÓN: 16/06/2026\n\n"
+              "Cordialmente,\n\n" + signature("Marcela Patricia Ortiz Vega", "Profesional Especializado", "Vicepresidencia de Fondos en Administración")),
+        files=fondos_set("Excelencia Docente"))
+
+    # n30: two topics named (TEMAS), a test of 6 questions: 5 per topic asks 10 (4.2.1).
+    out["n30-dos-temas-test-corto"] = mail(
+        "n30-dos-temas-test-corto", ("Jorge Ruiz", "jruiz@icetex.gov.co"),
+        "Capacitación Fondo Comunidades Indígenas: convocatoria y legalización", "Mon, 2 Mar 2026 08:40:00 -0500",
+        text=("Cordial saludo.\n\nASUNTO DEL CORREO: Fondo Comunidades Indígenas 2026-2\nFECHA DE SALIDA A PRODUCCIÓN: 16/06/2026\n"
+              "TEMAS:\n1. Convocatoria 2026-2\n2. Legalización de giros\n\n"
+              "Cordialmente,\n\n" + signature("Jorge Ruiz", "Profesional", "Vicepresidencia de Fondos en Administración")),
+        files=fondos_set("Indígenas")[:5] + [(test_xlsx(FONDO_QS), XLSX, "Test Fondo Indígenas.xlsx")])
+
+    # n31: the test is a deck with one "Evaluación" slide of numbered questions.
+    out["n31-becas-test-diapositiva-numerada"] = mail(
+        "n31-becas-test-diapositiva-numerada", ("Ana María Cifuentes", "amcifuentes@icetex.gov.co"),
+        "Capacitación convocatoria Becas Corea KGSP 2027", "Mon, 1 Jun 2026 09:15:00 -0500",
+        text=("Cordial saludo,\n\nASUNTO DEL CORREO: Becas Corea KGSP 2027\nFECHA DE SALIDA A PRODUCCIÓN: 15 de octubre de 2026\n"
+              "MATERIAL DE APOYO: adjunto\nTEST: adjunto\n\nCordialmente,\n\n"
+              + signature("Ana María Cifuentes", "Profesional", "Oficina de Relaciones Internacionales")),
+        files=becas_files("KGSP") + [
+            (pptx([("Evaluación de la capacitación", sum([["%d. %s" % (i + 1, q), "a) Sí", "b) No"] for i, q in enumerate(BECAS_QS)], []))]),
+             PPTX, "Evaluación capacitación KGSP.pptx")])
+
+    # n32: an additional session after the training (4.1.1 c, Nota): organised within 5 days.
+    out["n32-sesion-adicional"] = mail(
+        "n32-sesion-adicional", ("Jorge Ruiz", "jruiz@icetex.gov.co"),
+        "Sesión adicional Fondo Comunidades Negras - casos no contemplados", "Mon, 1 Jun 2026 08:00:00 -0500",
+        text=("Buenos días,\n\nDespués de la capacitación del pasado 26 de mayo los asesores han presentado situaciones no contempladas "
+              "(postulantes sin certificado del Ministerio del Interior). Solicitamos una sesión adicional; la realizaríamos el "
+              "jueves 4 de junio.\n\nFecha de salida a producción: no aplica (convocatoria abierta)\n\nAdjunto presentación y test.\n\n"
+              "Cordialmente,\n\n" + signature("Jorge Ruiz", "Profesional", "Vicepresidencia de Fondos en Administración")),
+        files=[(pptx([("Casos no contemplados", ["Certificados"])]), PPTX, "Presentación casos.pptx"),
+               (test_xlsx(FONDO_QS[:5]), XLSX, "Test casos.xlsx")])
+
+    # n33: the provider's results (5.2.13) passed on: not a request.
+    out["n33-resultados-replica"] = mail(
+        "n33-resultados-replica", ("Andrea Rojas Beltrán", "arojas@icetex.gov.co"),
+        "RV: Resultados de la réplica - Fondo Comunidades Negras", "Tue, 9 Jun 2026 10:00:00 -0500",
+        text=("Compañeros, reenvío los resultados del test y las listas de asistencia de la réplica que envió el proveedor.\n\n"
+              "Andrea Rojas\nGestión del Conocimiento\nOficina Comercial y de Mercadeo\n"),
+        files=[(xlsx([["Asesor", "Resultado"], ["A1", "80"], ["A2", "100"]]), XLSX, "Resultados test réplica.xlsx"),
+               (pdf("Listas de asistencia", "Listas de asistencia"), PDF, "Listas de asistencia.pdf")])
+
+    # n34: from a phone, no material, a training day that is a holiday (20 de julio), no opening date.
+    out["n34-desde-celular-festivo"] = mail(
+        "n34-desde-celular-festivo", ("Carlos Andrés Villamil", "cavillamil@icetex.gov.co"),
+        "Capacitación nueva convocatoria", "Mon, 1 Jun 2026 19:20:00 -0500",
+        text=("Buenas tardes, necesitamos capacitar al proveedor en la nueva convocatoria del Fondo de Ciencias Básicas el lunes "
+              "20 de julio. El material se los envío la otra semana.\n\nEnviado desde mi iPhone\n"))
+
+    # n35: a calendar update of an open convocatoria (4.1.1 b): pptx and test only.
+    out["n35-becas-actualizacion-calendario"] = mail(
+        "n35-becas-actualizacion-calendario", ("Ana María Cifuentes", "amcifuentes@icetex.gov.co"),
+        "Actualización calendario convocatoria Becas Colombia-Francia", "Mon, 1 Jun 2026 11:00:00 -0500",
+        text=("Cordial saludo,\n\nSe actualizó el calendario de la convocatoria Becas Colombia-Francia (ampliación del cierre al 30 de junio). "
+              "Solicitamos socializar el cambio al proveedor.\n\nFECHA DE SALIDA A PRODUCCIÓN: no aplica (convocatoria abierta)\n"
+              "FECHA DE CAPACITACIÓN: viernes 19 de junio de 2026\n\nAdjunto presentación y test.\n\n"
+              + signature("Ana María Cifuentes", "Profesional", "Oficina de Relaciones Internacionales")),
+        files=[(pptx([("Nuevo calendario", ["Cierre 30 de junio"])]), PPTX, "Presentación nuevo calendario.pptx"),
+               (test_docx("Test calendario", BECAS_QS), DOCX, "Test calendario.docx")])
+
+    # n36: a Word test with "Pregunta N:" headings and an answer key that must not count.
+    key_test = docx([("Heading1", "Evaluación - modificación proceso de legalización", False)]
+                    + sum([[(None, "Pregunta %d: %s" % (i + 1, q), False), (None, "a) Sí", False), (None, "b) No", False)]
+                           for i, q in enumerate(CREDITO_QS)], [])
+                    + [("Heading2", "Clave de respuestas", False)] + [(None, "%d. a" % (i + 1), False) for i in range(5)])
+    out["n36-credito-test-con-clave"] = mail(
+        "n36-credito-test-con-clave", ("Óscar Iván Molina", "oimolina@icetex.gov.co"),
+        "Modificación en el proceso de legalización de créditos", "Mon, 1 Jun 2026 10:00:00 -0500",
+        text=("Buenos días,\n\nHay una modificación en el proceso de legalización de créditos; solicitamos la capacitación del proveedor.\n\n"
+              "Fecha de salida a producción: 15/07/2026\nFecha de capacitación: miércoles 1 de julio de 2026\n\n"
+              + signature("Óscar Iván Molina", "Profesional", "Vicepresidencia de Crédito y Cobranza")),
+        files=[(pptx([("Legalización", ["Qué cambia"])]), PPTX, "Presentación legalización.pptx"),
+               (word("Procedimiento de legalización", "Ruta de escalamiento"), DOCX, "Procedimiento legalización.docx"),
+               (xlsx([["Lista de chequeo"], ["Pagaré", "Sí"]]), XLSX, "Lista de chequeo legalización.xlsx"),
+               (key_test, DOCX, "Evaluación legalización.docx")])
+
+    # n37: the opening date is pending the fund's board: no date to plan against (4.2.1).
+    out["n37-fondos-fecha-por-definir"] = mail(
+        "n37-fondos-fecha-por-definir", ("Carlos Andrés Villamil", "cavillamil@icetex.gov.co"),
+        "Capacitación nueva convocatoria Fondo Mujeres STEM 2026", "Mon, 2 Mar 2026 11:00:00 -0500",
+        text=("Buenos días,\n\nASUNTO DEL CORREO: Fondo Mujeres STEM 2026\n"
+              "FECHA DE SALIDA A PRODUCCIÓN: por definir, sujeta a aprobación de la Junta Directiva del fondo\n\n"
+              "Adjuntamos el material completo.\n\nCordialmente,\n\n"
+              + signature("Carlos Andrés Villamil", "Coordinador de Fondos", "Vicepresidencia de Fondos en Administración")),
+        files=fondos_set("Mujeres STEM"))
+
+    # n38: a condonable credit line (4.1.1 a Crédito: condonación "en los casos que apliquen").
+    out["n38-credito-condonable"] = mail(
+        "n38-credito-condonable", ("Julián Esteban Cárdenas", "jecardenas@icetex.gov.co"),
+        "Capacitación nueva línea Licenciaturas 2026-2", "Mon, 1 Jun 2026 10:00:00 -0500",
+        text=("Buenos días,\n\nSolicitamos la capacitación de la nueva línea para licenciaturas, condonable hasta en un 25% por graduación.\n\n"
+              "ASUNTO DEL CORREO: Nueva línea Licenciaturas 2026-2\nFECHA DE SALIDA A PRODUCCIÓN: 1 de septiembre de 2026\n\n"
+              + signature("Julián Esteban Cárdenas", "Profesional", "Vicepresidencia de Crédito y Cobranza")),
+        files=credito_set("Licenciaturas"))
+
+    # n39: the test as a compressed PDF of numbered questions.
+    pdf_test = flate_pdf("TEST DE CONOCIMIENTO BECAS ITALIA", ["%d. %s" % (i + 1, q) for i, q in enumerate(
+        ["Que requisitos debe cumplir el aspirante?", "Cual es el calendario?", "Que cubre la beca?", "Como se legaliza?", "A quien se escala?"])])
+    out["n39-becas-test-pdf"] = mail(
+        "n39-becas-test-pdf", ("Ana María Cifuentes", "amcifuentes@icetex.gov.co"),
+        "Capacitación convocatoria Becas Italia 2027", "Mon, 1 Jun 2026 09:15:00 -0500",
+        text=("Cordial saludo,\n\nASUNTO DEL CORREO: Becas Italia 2027\nFECHA DE SALIDA A PRODUCCIÓN: 15 de octubre de 2026\n\n"
+              "Cordialmente,\n\n" + signature("Ana María Cifuentes", "Profesional", "Oficina de Relaciones Internacionales")),
+        files=becas_files("Italia") + [(pdf_test, PDF, "Test Becas Italia.pdf")])
+
+    # n40: OCM training "el martes 14" (July), asked 13 days before (15 asked, 4.1.1 c).
+    out["n40-ocm-martes-14"] = mail(
+        "n40-ocm-martes-14", ("Andrea Rojas Beltrán", "arojas@icetex.gov.co"),
+        "Capacitación proveedor: nuevo protocolo de atención PQRSD", "Wed, 1 Jul 2026 09:00:00 -0500",
+        text=("Equipo,\n\nDesde Gestión del Conocimiento solicitamos capacitar al proveedor en el nuevo protocolo de atención de PQRSD. "
+              "La capacitación la haríamos el martes 14.\n\nFecha de salida a producción: no aplica\n\nAdjunto presentación y test.\n\n"
+              + signature("Andrea Rojas Beltrán", "Profesional Gestión del Conocimiento", "Oficina Comercial y de Mercadeo")),
+        files=[(pptx([("Protocolo PQRSD", ["Nuevo"])]), PPTX, "Presentación protocolo PQRSD.pptx"),
+               (test_xlsx(["¿Qué es una PQRSD?", "¿Cuál es el plazo?", "¿Cómo se radica?", "¿Cómo se escala?", "¿Quién responde?"]), XLSX, "Test PQRSD.xlsx")])
+
     return out
 
 
