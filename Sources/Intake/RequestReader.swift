@@ -57,7 +57,7 @@ public struct RequestReader: Sendable {
         var attachments: [AttachmentEvidence] = []
         var warnings: [String] = []
         for (part, tnef) in unwrapped {
-            let evidence = AttachmentEvidence.evidence(for: part, tnef: tnef, officeLimits: officeLimits)
+            let evidence = zipMembers(of: part) ?? AttachmentEvidence.evidence(for: part, tnef: tnef, officeLimits: officeLimits)
             attachments += evidence.files
             warnings += evidence.notes
         }

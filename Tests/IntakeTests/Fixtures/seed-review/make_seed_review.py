@@ -704,6 +704,60 @@ def mails():
         files=[(pptx([("Protocolo PQRSD", ["Nuevo"])]), PPTX, "Presentación protocolo PQRSD.pptx"),
                (test_xlsx(["¿Qué es una PQRSD?", "¿Cuál es el plazo?", "¿Cómo se radica?", "¿Cómo se escala?", "¿Quién responde?"]), XLSX, "Test PQRSD.xlsx")])
 
+    # ---- third batch.
+
+    # p41: all the material in one zip (with the folders and junk a zip tool leaves).
+    import io, zipfile
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for data, _, filename in fondos_set("Pacífico"):
+            z.writestr(zipfile.ZipInfo("Material capacitación/" + filename, (2026, 2, 27, 10, 0, 0)), data)
+        z.writestr(zipfile.ZipInfo("__MACOSX/Material capacitación/._Plantillas.docx", (2026, 2, 27, 10, 0, 0)), b"\0\5\26\7junk")
+        z.writestr(zipfile.ZipInfo("Material capacitación/Thumbs.db", (2026, 2, 27, 10, 0, 0)), b"junk")
+    out["p41-fondos-material-en-zip"] = mail(
+        "p41-fondos-material-en-zip", ("Marcela Patricia Ortiz Vega", "mportiz@icetex.gov.co"),
+        "Capacitación convocatoria Fondo Región Pacífico 2026-2", "Mon, 2 Mar 2026 16:00:00 -0500",
+        text=("Buenas tardes,\n\nASUNTO DEL CORREO: Fondo Región Pacífico - convocatoria 2026-2\nFECHA DE SALIDA A PRODUCCIÓN: 16/06/2026\n"
+              "MATERIAL DE APOYO: en el archivo comprimido adjunto\nTEST: en el comprimido\n\nCordialmente,\n\n"
+              + signature("Marcela Patricia Ortiz Vega", "Profesional Especializado", "Vicepresidencia de Fondos en Administración")),
+        files=[(buffer.getvalue(), "application/x-zip-compressed", "Material capacitación Fondo Pacífico.zip")])
+
+    # p42b: the answer that gives the production date m21 lacked; the quoted observation's
+    # example date ("por ejemplo, 15/03/2026") is not the area's.
+    out["p42b-respuesta-fecha"] = mail(
+        "p42b-respuesta-fecha", ("Ana María Cifuentes", "amcifuentes@icetex.gov.co"),
+        "RE: [OCM-2026-0050] Observaciones a su solicitud: Solicitud capacitación Becas Alemania DAAD", "Wed, 4 Mar 2026 08:10:00 -0500",
+        text=("Buenos días, la convocatoria abre el 17 de junio de 2026.\n\nAna María\n\n"
+              "De: Aseguramiento OCM <aseguramientoocm@icetex.gov.co>\nEnviado el: lunes, 2 de marzo de 2026 10:00 a. m.\n"
+              "Para: Ana María Cifuentes <amcifuentes@icetex.gov.co>\nAsunto: [OCM-2026-0050] Observaciones a su solicitud\n\n"
+              "No encontramos la fecha de salida a producción (numeral 4.2.1). Por favor indíquela en el campo FECHA DE SALIDA A "
+              "PRODUCCIÓN (por ejemplo, 15/03/2026).\n"),
+        in_reply_to="<m21-becas-sin-fecha@icetex.gov.co>")
+
+    # p43: Nota 2 in other words: the opening waits for the Ministry to sign the agreement.
+    out["p43-fondos-nota2-convenio"] = mail(
+        "p43-fondos-nota2-convenio", ("Carlos Andrés Villamil", "cavillamil@icetex.gov.co"),
+        "Capacitación nueva convocatoria Fondo Docentes Rurales 2026", "Mon, 2 Mar 2026 11:30:00 -0500",
+        text=("Buenos días,\n\nLa apertura de la convocatoria del Fondo Docentes Rurales está supeditada a la firma del convenio con el "
+              "Ministerio de Educación, por lo que la fecha podría moverse.\n\n"
+              "ASUNTO DEL CORREO: Fondo Docentes Rurales 2026\nFECHA DE SALIDA A PRODUCCIÓN: 1 de junio de 2026\n\n"
+              "Cordialmente,\n\n" + signature("Carlos Andrés Villamil", "Coordinador de Fondos", "Vicepresidencia de Fondos en Administración")),
+        files=fondos_set("Docentes Rurales"))
+
+    # p45: OCM forwards an area's request from a personal address: the area is the request's.
+    out["p45-ocm-reenvia-solicitud-de-fondos"] = mail(
+        "p45-ocm-reenvia-solicitud-de-fondos", ("Andrea Rojas Beltrán", "arojas@icetex.gov.co"),
+        "RV: Solicitud capacitación Fondo Comunidades Negras 2026-2", "Tue, 3 Mar 2026 08:00:00 -0500",
+        text=("Compañeros de Aseguramiento, reenvío la solicitud del área para su revisión.\n\n"
+              "Andrea Rojas\nGestión del Conocimiento\nOficina Comercial y de Mercadeo\n\n"
+              "De: Marcela Patricia Ortiz Vega <mportiz@icetex.gov.co>\nEnviado el: lunes, 2 de marzo de 2026 8:47 a. m.\n"
+              "Para: Andrea Rojas Beltrán <arojas@icetex.gov.co>\nAsunto: Solicitud capacitación Fondo Comunidades Negras 2026-2\n\n"
+              "Buenos días Andrea, te comparto la solicitud de capacitación de la convocatoria.\n\n"
+              "ASUNTO DEL CORREO: Fondo Comunidades Negras 2026-2\nFECHA DE SALIDA A PRODUCCIÓN: 16/06/2026\n"
+              "MATERIAL DE APOYO: adjunto\nTEST: adjunto\n\nCordialmente,\n\n"
+              + signature("Marcela Patricia Ortiz Vega", "Profesional Especializado", "Vicepresidencia de Fondos en Administración")),
+        files=fondos_set("Comunidades Negras"))
+
     return out
 
 
