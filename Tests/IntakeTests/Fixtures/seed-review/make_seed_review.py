@@ -758,6 +758,17 @@ def mails():
               + signature("Marcela Patricia Ortiz Vega", "Profesional Especializado", "Vicepresidencia de Fondos en Administración")),
         files=fondos_set("Comunidades Negras"))
 
+    # q46: the opening as a range under "Fecha de inicio de la convocatoria", the training as a
+    # range in prose: 85 days before the training (90 asked, 4.1.1 a).
+    out["q46-credito-rangos"] = mail(
+        "q46-credito-rangos", ("Julián Esteban Cárdenas", "jecardenas@icetex.gov.co"),
+        "Solicitud capacitación nueva línea Doctorados 2026-2", "Mon, 27 Apr 2026 08:30:00 -0500",
+        text=("Buenos días,\n\nASUNTO DEL CORREO: Nueva línea Doctorados 2026-2\n"
+              "FECHA DE INICIO DE LA CONVOCATORIA: del 3 al 28 de agosto de 2026\n\n"
+              "La capacitación la proponemos entre el 21 y 23 de julio, según la disponibilidad del proveedor.\n\n"
+              "Cordialmente,\n\n" + signature("Julián Esteban Cárdenas", "Profesional", "Vicepresidencia de Crédito y Cobranza")),
+        files=credito_set("Doctorados"))
+
     return out
 
 
