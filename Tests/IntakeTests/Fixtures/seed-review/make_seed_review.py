@@ -769,6 +769,42 @@ def mails():
               "Cordialmente,\n\n" + signature("Julián Esteban Cárdenas", "Profesional", "Vicepresidencia de Crédito y Cobranza")),
         files=credito_set("Doctorados"))
 
+    b_set = lambda tag, qs: [
+        (pptx([(tag, ["Qué cambia"]), ("Preguntas frecuentes", ["Casos especiales"])]), PPTX, "Presentación %s.pptx" % tag),
+        (word("Procedimiento actualizado %s" % tag, "Ruta de escalamiento"), DOCX, "Procedimiento %s.docx" % tag),
+        (xlsx([["Lista de chequeo"], ["Soporte", "Sí"]]), XLSX, "Lista de chequeo %s.xlsx" % tag),
+        (test_xlsx(qs), XLSX, "Test %s.xlsx" % tag)]
+
+    # r47: "nuevas condiciones" of renewal: a change to a running process (4.1.1 b), not a new line.
+    out["r47-credito-nuevas-condiciones"] = mail(
+        "r47-credito-nuevas-condiciones", ("Óscar Iván Molina", "oimolina@icetex.gov.co"),
+        "Capacitación nuevas condiciones de renovación 2026-2", "Mon, 1 Jun 2026 09:00:00 -0500",
+        text=("Buenos días,\n\nSolicitamos capacitar al proveedor sobre las nuevas condiciones de renovación de créditos para 2026-2.\n\n"
+              "Fecha de salida a producción: 1 de julio de 2026\nFecha de capacitación: 18 de junio de 2026\n\n"
+              "Cordialmente,\n\n" + signature("Óscar Iván Molina", "Profesional", "Vicepresidencia de Crédito y Cobranza")),
+        files=b_set("Renovación 2026-2", CREDITO_QS))
+
+    # r48: the extension of an open convocatoria (4.1.1 b), 6 business days before the session.
+    out["r48-fondos-prorroga-tarde"] = mail(
+        "r48-fondos-prorroga-tarde", ("Jorge Ruiz", "jruiz@icetex.gov.co"),
+        "Prórroga convocatoria Fondo de Víctimas 2026-2", "Mon, 1 Jun 2026 09:30:00 -0500",
+        text=("Buenos días,\n\nLes informamos que se amplió el plazo de la convocatoria del Fondo de Víctimas hasta el 30 de junio; "
+              "solicitamos socializar la prórroga al proveedor.\n\nFecha de salida a producción: no aplica\n"
+              "Fecha de capacitación: 10 de junio de 2026\n\nAdjunto el material.\n\n"
+              "Cordialmente,\n\n" + signature("Jorge Ruiz", "Profesional", "Vicepresidencia de Fondos en Administración")),
+        files=b_set("Prórroga Fondo Víctimas", FONDO_QS[:5]) + [
+            (pdf("Reglamento Operativo Fondo Victimas", "Reglamento Operativo del Fondo"), PDF, "Reglamento Operativo.pdf"),
+            (word("Términos de la convocatoria (adenda de prórroga)"), DOCX, "Términos de la convocatoria adenda.docx")])
+
+    # r49: another ICETEX area (4.1.1 a: "otras áreas de ICETEX") asks for a process update (b).
+    out["r49-otra-area-actualizacion"] = mail(
+        "r49-otra-area-actualizacion", ("Luisa Parra", "lparra@icetex.gov.co"),
+        "Actualización procedimiento de PQRSD", "Mon, 1 Jun 2026 10:00:00 -0500",
+        text=("Buenos días,\n\nSolicitamos capacitación al proveedor por la actualización del procedimiento de atención de PQRSD "
+              "(nuevos tiempos de respuesta).\n\nFecha de capacitación: 17 de junio de 2026\nFecha de salida a producción: 1 de julio de 2026\n\n"
+              "Cordialmente,\n\nLuisa Parra\nProfesional\nSecretaría General - Grupo de Atención al Ciudadano\nICETEX\n"),
+        files=b_set("PQRSD", ["¿Qué es una PQRSD?", "¿Cuál es el nuevo plazo?", "¿Cómo se radica?", "¿Cómo se escala?", "¿Quién responde?"]))
+
     return out
 
 
