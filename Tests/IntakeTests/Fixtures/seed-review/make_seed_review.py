@@ -805,6 +805,23 @@ def mails():
               "Cordialmente,\n\nLuisa Parra\nProfesional\nSecretaría General - Grupo de Atención al Ciudadano\nICETEX\n"),
         files=b_set("PQRSD", ["¿Qué es una PQRSD?", "¿Cuál es el nuevo plazo?", "¿Cómo se radica?", "¿Cómo se escala?", "¿Quién responde?"]))
 
+    # s50: HTML-only, labels in bold inside paragraphs, the test as an Outlook numbered list
+    # of items asked as instructions (no question marks).
+    items = ["Mencione los requisitos de la convocatoria", "Indique qué cubre la beca", "Explique cómo se legaliza la beca",
+             "Describa la ruta de escalamiento de un caso de visa", "Enumere los documentos exigidos en la postulación"]
+    html = ("<html><body lang=ES-CO><div class=WordSection1><p class=MsoNormal>Buenos días,</p>"
+            "<p class=MsoNormal>Solicitamos la capacitación de la nueva convocatoria de becas Australia.</p><p class=MsoNormal>&nbsp;</p>"
+            "<p class=MsoNormal><b>Asunto del correo:</b> Becas Australia 2027</p>"
+            "<p class=MsoNormal><b>Fecha de salida a producción:</b> 15 de octubre de 2026</p>"
+            "<p class=MsoNormal><b>Material de apoyo:</b> adjunto</p><p class=MsoNormal><b>Test:</b></p><ol>"
+            + "".join("<li class=MsoListParagraph>%s</li>" % esc(q) for q in items)
+            + "</ol><p class=MsoNormal>Cordialmente,</p><p class=MsoNormal>Ana María Cifuentes<br>Profesional<br>"
+            "Oficina de Relaciones Internacionales</p></div></body></html>")
+    out["s50-becas-html-lista-imperativa"] = mail(
+        "s50-becas-html-lista-imperativa", ("Ana María Cifuentes", "amcifuentes@icetex.gov.co"),
+        "Capacitación convocatoria Becas Australia 2027", "Mon, 1 Jun 2026 09:00:00 -0500", html=html,
+        files=becas_files("Australia"))
+
     return out
 
 
