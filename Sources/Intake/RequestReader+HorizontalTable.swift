@@ -5,9 +5,14 @@
 extension RequestReader {
     /// Cell separators of a table row turned into text (HTMLText joins cells with ": ").
     static let cellSeparators = [": ", "\t"]
+    /// Labels a header row has at least: the 4.2.1 table has four columns (five for projects);
+    /// two labels on a line ("Material: Test") are a field and its value.
+    static let minimumHeaderCells = 3
 
     func transposingHorizontalTables(_ text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Any line break: "\r\n" is one Character, so splitting on "\n" alone would see one line.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        var changed = false
         var index = 0
         while index < lines.count {
             if let (labels, separator) = headerCells(lines[index]),
@@ -17,18 +22,19 @@ extension RequestReader {
                 let rewritten = zip(labels, values).map { "\($0): \($1)" }
                 lines.replaceSubrange(index...valueIndex, with: rewritten)
                 index += rewritten.count
+                changed = true
             } else {
                 index += 1
             }
         }
-        return lines.joined(separator: "\n")
+        return changed ? lines.joined(separator: "\n") : text
     }
 
-    /// The cells of a row made only of field labels (at least two), with the separator used.
+    /// The cells of a row made only of field labels (at least `minimumHeaderCells`), with the separator used.
     private func headerCells(_ line: String) -> (cells: [String], separator: String)? {
         for separator in Self.cellSeparators {
             let parts = cells(line, separator: separator)
-            guard parts.count >= 2 else { continue }
+            guard parts.count >= Self.minimumHeaderCells else { continue }
             if parts.allSatisfy({ labels.field(forLabel: $0) != nil }) { return (parts, separator) }
         }
         return nil
