@@ -33,7 +33,7 @@ public struct MaterialClassifier: Sendable {
         let ext = name.split(separator: ".").count > 1 ? name.split(separator: ".").last.map { $0.lowercased() } ?? "" : ""
         let base = ext.isEmpty ? name : String(name.dropLast(ext.count + 1))
         let nameKey = KeywordMatcher.paddedKey(base)
-        let titleKeys = attachment.titles.map(KeywordMatcher.paddedKey)
+        let titleKeys = Self.headings(of: attachment).map(KeywordMatcher.paddedKey)
         var byName: [Match] = [], byContent: [Match] = []
         let excludedIn = { (r: Recogniser) -> Bool in
             r.excluded.firstMatch(inPaddedKey: nameKey) != nil || titleKeys.contains { r.excluded.firstMatch(inPaddedKey: $0) != nil }
@@ -54,5 +54,16 @@ public struct MaterialClassifier: Sendable {
             byContent.append(Match(code: "test", basis: .questions, evidence: "\(questions) preguntas"))
         }
         return byName + byContent
+    }
+
+    /// Text lines of a PDF's first page read as headings: Word's "Guardar como PDF" leaves
+    /// /Title empty or set to the author's name, and a reviewer reads the heading on page one.
+    static let pdfHeadingLines = 3
+
+    /// What a reviewer looks at first: the titles, and for a PDF its first lines of text.
+    static func headings(of attachment: AttachmentEvidence) -> [String] {
+        guard attachment.format == .pdf else { return attachment.titles }
+        let text = attachment.lines.dropFirst(attachment.titles.count).filter { !$0.isBlank }
+        return attachment.titles + text.prefix(pdfHeadingLines)
     }
 }

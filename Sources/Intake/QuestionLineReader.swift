@@ -16,6 +16,13 @@ struct QuestionLineReader {
     /// Openings of answer-key lines, as keys: "Respuesta: b", "Rta: a", "Respuesta correcta: c".
     static let answerPrefixes: [String] = ["respuesta", "respuestas", "rta", "rpta", "opcion correcta", "clave"]
 
+    /// Folded verbs that open a test item written as an instruction ("Mencione los requisitos
+    /// de la convocatoria"); "Seleccione…", "Marque…" are left out: they usually open the
+    /// test's own instructions.
+    static let imperativeStems: Set<String> = [
+        "mencione", "indique", "explique", "describa", "enumere", "cite", "defina", "identifique", "nombre", "relacione",
+    ]
+
     private var inQuestion = false
     /// The question has no "?" yet and the next adjacent unmarked line may continue it.
     private var awaitingClose = false
@@ -39,7 +46,7 @@ struct QuestionLineReader {
             awaitingClose = false
             return .option
         }
-        if awaitingClose, marker == nil, rest.first != "¿" {
+        if awaitingClose, marker == nil, rest.first != "¿", !Self.isImperative(rest) {
             if rest.contains("?") { awaitingClose = false }
             return .continuation
         }
@@ -62,7 +69,7 @@ struct QuestionLineReader {
 
     private mutating func start(number: Int?, style: Character?, indent: Int, _ rest: Substring) -> Role {
         inQuestion = true
-        awaitingClose = !rest.contains("?")
+        awaitingClose = !rest.contains("?") && !Self.isImperative(rest)
         self.number = number
         self.style = style
         self.indent = indent
@@ -91,9 +98,17 @@ struct QuestionLineReader {
 
     /// Opens with "¿" or ends with "?" (closing brackets, quotes and emphasis aside).
     static func asksQuestion(_ rest: Substring) -> Bool {
-        if rest.first == "¿" { return true }
+        if rest.first == "¿" || isImperative(rest) { return true }
         let closers: Set<Character> = [")", "]", "\"", "”", "»", "*", "_", " ", "\t"]
         return rest.reversed().first { !closers.contains($0) } == "?"
+    }
+
+    /// A test item asked as an instruction: an imperative stem, then more words, not a heading
+    /// ending in ":".
+    static func isImperative(_ rest: Substring) -> Bool {
+        let key = TextNormalizer.key(rest)
+        guard let space = key.firstIndex(of: " "), imperativeStems.contains(String(key[..<space])) else { return false }
+        return rest.last.map { $0 != ":" } ?? false
     }
 
     /// Leading whitespace width, a tab counting as four.

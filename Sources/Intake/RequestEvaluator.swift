@@ -67,7 +67,7 @@ public struct RequestEvaluator: Sendable {
                                    target: planTarget(request, deadlines: deadlines))
         let missing = observations.compactMap(\.missingCode).sorted()
         var undecided: [String] = []
-        if request.area == "otra" { undecided.append("el área solicitante") }
+        if request.area == "otra" && !Self.kindsForAnyArea.contains(request.kind) { undecided.append("el área solicitante") }
         if request.kind == "otro" { undecided.append("el tipo de solicitud (numeral 4.1.1)") }
         var verdict = Verdict(missing: missing,
                        deadlines: deadlines.map { Verdict.Deadline(rule: $0.rule.id, due: calendar.businessDay(onOrBefore: $0.due),
@@ -88,6 +88,10 @@ public struct RequestEvaluator: Sendable {
                           materialDays: days, conditions: request.conditions,
                           professional: rules.area(request.area)?.professional)
     }
+
+    /// 4.1.1 b asks the same material of every requesting area ("las áreas solicitantes"): an
+    /// update or reinforcement from an area rules.yaml does not name is judged and answered.
+    static let kindsForAnyArea: Set<String> = ["actualizacion", "refuerzo"]
 
     /// The work table of 5.2.4 is proposed this many business days after the mail.
     static let workTableBusinessDays = 3

@@ -30,14 +30,26 @@ extension RequestReader {
             if let code = Rules.kindCodes.first(where: named.contains) { return code }
         }
         if area == "proyecto" { return "proyecto" }
+        // 4.1.1 e: OCM's self-control findings are handled as (b).
+        if area == "ocm", conditions(in: text).contains(Self.selfControlCondition) { return "actualizacion" }
         let named = namedKinds(in: text, codesAsKeywords: false)
         // rules.yaml `kind_precedence`: which kind wins when the mail names several.
-        let order = rules.kindPrecedence.filter { area != "ocm" || $0 != "nuevo" }
+        let order = rules.kindPrecedence.filter { area != "ocm" || !Self.ocmOwnKinds.contains($0) }
         if let code = order.first(where: named.contains) { return code }
         if area == "ocm" { return "ocm" }
         if rules.area(area)?.misional == true || named.contains("nuevo") { return "nuevo" }
         return "otro"
     }
+
+    /// 4.1.1 c: "la solicitud de reforzos o capacitaciones de nuevos productos también puede
+    /// provenir desde la OCM", including "actualizaciones y/o reingeniería de sus procesos": when
+    /// OCM asks, these words name its own kind (15 calendar days), not 4.1.1 a or b.
+    static let ocmOwnKinds: Set<String> = ["nuevo", "refuerzo", "actualizacion"]
+    /// rules.yaml condition naming the findings of OCM's own controls (4.1.1 e).
+    static let selfControlCondition = "autocontrol"
+    /// rules.yaml condition whose words describe a project's context and its impact on the
+    /// provider in prose (4.2.1 CONTEXTO DEL PROYECTO written without its label).
+    static let projectContextCondition = "contexto_proyecto"
 
     /// The kinds whose keywords `text` names. The longest keyword is read first and hides the
     /// shorter ones inside it: "refuerzo de portafolio" (4.1.1 a) is a new topic, not a
@@ -48,9 +60,12 @@ extension RequestReader {
         return KeywordMatcher.namedCodes(pairs, inPaddedKey: KeywordMatcher.paddedKey(text))
     }
 
+    /// The conditions `text` names and does not deny ("no es condonable": see `affirms`).
     func conditions(in text: String) -> Set<String> {
         let key = KeywordMatcher.paddedKey(text)
-        return Set(conditionMatchers.filter { $0.matcher.firstMatch(inPaddedKey: key) != nil }.map(\.code))
+        let named = conditionMatchers.filter { $0.matcher.firstMatch(inPaddedKey: key) != nil }
+        guard Self.denial.firstMatch(inPaddedKey: key) != nil else { return Set(named.map(\.code)) }
+        return Set(named.filter { affirms($0.matcher, in: text) }.map(\.code))
     }
 
     /// The message that carries the request: the mail itself, or — when its own text has no

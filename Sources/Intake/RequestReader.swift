@@ -46,7 +46,7 @@ public struct RequestReader: Sendable {
         let subject = Self.strippedSubject(ownSubject.isBlank ? tnef?.subject ?? ownSubject : ownSubject)
         let forwarded = Self.isForward(message.subject ?? "")
         let ownBody = source.bodyText
-        let bodyText = ownBody.isBlank ? tnef?.bodyText ?? ownBody : ownBody
+        let bodyText = transposingHorizontalTables(ownBody.isBlank ? tnef?.bodyText ?? ownBody : ownBody)
         let cleaned = QuotedTextStripper.clean(bodyText, forwarded: forwarded && source.messageID == message.messageID)
         let fields = LabeledFieldExtractor.extract(from: cleaned.text, labels: labels)
         let testLines = Set(fields.all(.test).flatMap { field in (0...field.lines.count).map { field.lineIndex + $0 } })
@@ -57,7 +57,7 @@ public struct RequestReader: Sendable {
         var attachments: [AttachmentEvidence] = []
         var warnings: [String] = []
         for (part, tnef) in unwrapped {
-            let evidence = AttachmentEvidence.evidence(for: part, tnef: tnef, officeLimits: officeLimits)
+            let evidence = zipMembers(of: part) ?? AttachmentEvidence.evidence(for: part, tnef: tnef, officeLimits: officeLimits)
             attachments += evidence.files
             warnings += evidence.notes
         }
@@ -66,7 +66,7 @@ public struct RequestReader: Sendable {
         var material: [String: [String]] = [:]
         var categories: [String?] = []
         for attachment in attachments {
-            let counted = Self.questions(in: attachment)
+            let counted = questions(in: attachment)
             let matches = classifier.classify(attachment, questions: counted.total)
             categories.append(matches.first?.code)
             for match in matches { material[match.code, default: []].append(attachment.filename ?? "(adjunto sin nombre)") }
@@ -76,10 +76,16 @@ public struct RequestReader: Sendable {
         if body.count.total > 0 { material["test", default: []].append("campo TEST del correo") }
         // The same test is often pasted in the body and attached too: count the fuller one, not both.
         let count = attached.total >= body.count.total ? attached : body.count
-        if let context = fields[.contexto]?.value, context.trimmingCharacters(in: .whitespacesAndNewlines).count >= 10 {
-            material["contexto_proyecto", default: []].append("campo CONTEXTO DEL PROYECTO")
+        if let context = fields[.contexto]?.value {
+            if context.trimmingCharacters(in: .whitespacesAndNewlines).count >= 10 {
+                material["contexto_proyecto", default: []].append("campo CONTEXTO DEL PROYECTO")
+            }
+        } else if conditions(in: requestText).contains(Self.projectContextCondition) {
+            material["contexto_proyecto", default: []].append("contexto descrito en el correo")
         }
-        let area = area(fields: fields, text: requestText, signature: signature, subject: subject, sender: message.from)
+        // The whole own text: a signature with no closing line can trail the TEST field.
+        let areaText = ([subject, cleaned.text]).joined(separator: "\n")
+        let area = area(fields: fields, text: areaText, signature: signature, subject: subject, sender: message.from)
         let finder = ProductionDateFinder()
         // A date written without its year ("1 de julio") is read from the mail's day.
         let sent = (source.date ?? message.date).map { CivilDate(instant: $0.instant, timeZone: CivilDate.bogotaTimeZone) }
@@ -129,9 +135,15 @@ public struct RequestReader: Sendable {
     }
 
     /// Questions of a test document: a spreadsheet with a question column, else its lines.
-    static func questions(in attachment: AttachmentEvidence) -> QuestionCount {
+    func questions(in attachment: AttachmentEvidence) -> QuestionCount {
         if !attachment.rows.isEmpty, let counted = QuestionCounter.count(rows: attachment.rows) { return counted }
-        if attachment.format == .pptx { return QuestionCounter.slideQuestions(titles: attachment.titles, lines: attachment.lines) }
+        if attachment.format == .pptx {
+            let slides = QuestionCounter.slideQuestions(titles: attachment.titles, lines: attachment.lines)
+            // A deck named or titled as the test ("Evaluación capacitación.pptx") may number its
+            // questions on one slide; in any other deck "¿…?" lines are FAQs, not a test.
+            guard slides.total == 0, classifier.classify(attachment, questions: 0).contains(where: { $0.code == "test" }) else { return slides }
+            return QuestionCounter.count(lines: attachment.lines)
+        }
         guard attachment.format == .docx || attachment.format == .pdf || attachment.format == .xlsx else { return QuestionCount() }
         return QuestionCounter.count(lines: attachment.lines)
     }

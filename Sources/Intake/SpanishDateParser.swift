@@ -42,8 +42,19 @@ public enum SpanishDateParser {
     typealias Match = (parts: DateParts, last: Int)
 
     static func match(_ tokens: [TextToken], at start: Int, reference: DateParts? = nil) -> Match? {
-        numeric(tokens, at: start) ?? dayFirst(tokens, at: start, reference: reference)
-            ?? monthFirst(tokens, at: start, reference: reference)
+        numeric(tokens, at: start) ?? rangeStart(tokens, at: start, reference: reference)
+            ?? dayFirst(tokens, at: start, reference: reference) ?? monthFirst(tokens, at: start, reference: reference)
+    }
+
+    /// "del 16 al 30 de junio de 2026", "16 y 17 de junio", "16-30 de junio": a range of days
+    /// written with one month; it starts on its first day (an opening, a training week).
+    static func rangeStart(_ tokens: [TextToken], at i: Int, reference: DateParts? = nil) -> Match? {
+        guard i + 2 < tokens.count, tokens[i].isNumber, tokens[i].text.count <= 2, let first = Int(tokens[i].text) else { return nil }
+        let joiner = tokens[i + 1]
+        guard joiner.isWord("al") || joiner.isWord("a") || joiner.isWord("y") || joiner.isSymbol("-") else { return nil }
+        guard let end = dayFirst(tokens, at: i + 2, reference: reference), first < end.parts.day,
+              let start = date(year: end.parts.year, month: end.parts.month, day: first) else { return nil }
+        return (start, end.last)
     }
 
     /// The year a year-less day and month mean, seen from `reference`.

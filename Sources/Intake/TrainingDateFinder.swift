@@ -6,15 +6,28 @@
 /// read as the training day.
 public struct TrainingDateFinder: Sendable {
     public static let triggers = ["capacitacion", "capacitaciones", "sesion", "formacion", "entrenamiento", "taller",
-                                  "socializacion", "espacio formativo", "jornada"]
+                                  "socializacion", "espacio formativo", "jornada",
+                                  // 4.1.1 b: a reinforcement is the session itself ("el refuerzo lo haríamos el…").
+                                  "refuerzo", "reforzo", "refuerzos",
+                                  // The session named by a verb ("lo podríamos realizar el lunes 25 de mayo").
+                                  "realizar", "realizarlo", "realizarla", "realizaria", "realizariamos", "realizaremos",
+                                  "hariamos", "haremos", "dictar", "dictarla", "dictaria", "capacitar"]
     /// Words between the phrase and the date that make it another date (opening, closing, ...).
     public static let gapVetoes = ["produccion", "apertura", "abre", "abrira", "lanzamiento", "cierre", "cierra", "inicia",
-                                   "iniciara", "publicacion", "material", "entrega", "enviar", "envio", "antes", "despues"]
+                                   "iniciara", "publicacion", "material", "entrega", "enviar", "envio", "antes", "despues",
+                                   "postulacion", "postulaciones", "inscripcion", "inscripciones", "vence", "plazo",
+                                   // A session already given ("la capacitación del pasado 26 de mayo").
+                                   "pasado", "pasada", "anterior", "realizada", "dictada", "recibida"]
+    /// Characters between the phrase and the date: "capacitar al proveedor en la nueva
+    /// convocatoria del Fondo de Ciencias Básicas el lunes 20 de julio" (the same sentence).
+    public static let window = 90
+    /// How far after the mail a weekday with a day ("el martes 14") is looked for.
+    static let weekdayDayHorizon = 62
 
     let prose: ProductionDateFinder
 
     public init() {
-        var prose = ProductionDateFinder(triggers: Self.triggers, vetoes: [], window: 60, gapVetoes: Self.gapVetoes)
+        var prose = ProductionDateFinder(triggers: Self.triggers, vetoes: [], window: Self.window, gapVetoes: Self.gapVetoes)
         prose.sameLine = true
         self.prose = prose
     }
@@ -34,18 +47,35 @@ public struct TrainingDateFinder: Sendable {
         guard let mailDay = CivilDate(year: reference.year, month: reference.month, day: reference.day) else { return nil }
         for line in text.split(whereSeparator: \.isNewline) {
             let words = TextToken.tokenize(String(line)).filter { $0.kind == .word || $0.kind == .number }
-            guard let trigger = words.firstIndex(where: { Self.triggerWords.contains($0.text) }) else { continue }
-            let after = words[(trigger + 1)...].prefix(10)
-            guard !after.contains(where: { Self.gapVetoSet.contains($0.text) }) else { continue }
-            for (offset, word) in after.enumerated() {
-                guard let weekday = Self.weekdays[word.text] else { continue }
-                let next = after.dropFirst(offset + 1).first
-                if next?.kind == .number { break }  // "martes 20 de mayo": a full date, read above
-                let ahead = (weekday.rawValue - mailDay.weekday.rawValue + 7) % 7
-                return mailDay.adding(days: ahead == 0 ? 7 : ahead)
+            // Every trigger of the line: "solicitamos capacitar al proveedor… La capacitación la haríamos el martes 14".
+            for trigger in words.indices where Self.triggerWords.contains(words[trigger].text) {
+                let after = words[(trigger + 1)...].prefix(10)
+                guard !after.contains(where: { Self.gapVetoSet.contains($0.text) }) else { continue }
+                if let date = weekdayDate(in: Array(after), after: mailDay) { return date }
             }
         }
         return nil
+    }
+
+    /// The first weekday named in `words`: "el próximo martes" (the next Tuesday) or "el martes
+    /// 14" (the next Tuesday the 14th); "martes 20 de mayo" is a full date, read elsewhere.
+    private func weekdayDate(in words: [TextToken], after mailDay: CivilDate) -> CivilDate? {
+        for (offset, word) in words.enumerated() {
+            guard let weekday = Self.weekdays[word.text] else { continue }
+            let next = words.dropFirst(offset + 1).first
+            if let next, next.kind == .number {
+                guard words.dropFirst(offset + 2).first?.text != "de" else { return nil }
+                return Int(next.text).flatMap { dayDate($0, on: weekday, after: mailDay) }
+            }
+            let ahead = (weekday.rawValue - mailDay.weekday.rawValue + 7) % 7
+            return mailDay.adding(days: ahead == 0 ? 7 : ahead)
+        }
+        return nil
+    }
+
+    /// "el martes 14" with no month: the first day after the mail that is a Tuesday the 14th.
+    func dayDate(_ day: Int, on weekday: Weekday, after mailDay: CivilDate) -> CivilDate? {
+        (1...Self.weekdayDayHorizon).lazy.map { mailDay.adding(days: $0) }.first { $0.day == day && $0.weekday == weekday }
     }
 
     static let triggerWords = Set(triggers.filter { !$0.contains(" ") })

@@ -138,8 +138,11 @@ final class AreaKindTests: XCTestCase {
         let rows: [Row] = [
             Row(name: "proyecto", signature: RequestMailBuilder.proyectoSignature, area: "proyecto", kind: "proyecto"),
             Row(name: "ocm", signature: RequestMailBuilder.ocmSignature, area: "ocm", kind: "ocm"),
+            // 4.1.1 c: OCM's own "actualizaciones y/o reingeniería de sus procesos" and reinforcements are its kind.
             Row(name: "ocm, update of a process", intro: "Solicitamos capacitación por la actualización del proceso de PQRSD.",
-                signature: RequestMailBuilder.ocmSignature, area: "ocm", kind: "actualizacion"),
+                signature: RequestMailBuilder.ocmSignature, area: "ocm", kind: "ocm"),
+            Row(name: "ocm, a reinforcement", intro: "Solicitamos un refuerzo al proveedor sobre la atención por Aranda.",
+                signature: RequestMailBuilder.ocmSignature, area: "ocm", kind: "ocm"),
             Row(name: "proyecto even when it says update", intro: "Solicitamos capacitación por la actualización del aplicativo.",
                 signature: RequestMailBuilder.proyectoSignature, area: "proyecto", kind: "proyecto"),
             Row(name: "no area, no kind", area: "otra", kind: "otro"),

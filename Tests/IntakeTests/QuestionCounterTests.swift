@@ -92,6 +92,19 @@ final class QuestionCounterTests: XCTestCase {
         b) ¿Qué es un fondo?
         """, total: 2),
         Case(name: "nothing but prose", text: "Adjunto, 6 preguntas", total: 0),
+        // Items asked as instructions, one per line (an HTML <ol> turned into text).
+        Case(name: "imperative items without question marks", text: """
+        Mencione los requisitos de la convocatoria
+        Indique qué cubre la beca
+        Explique cómo se legaliza
+        Describa la ruta de escalamiento
+        Enumere los documentos exigidos
+        """, total: 5),
+        Case(name: "the test's own instructions are no items", text: """
+        Seleccione la respuesta correcta.
+        Indique lo siguiente:
+        1. ¿Qué cubre la beca?
+        """, total: 1),
     ]
 
     func testCountsQuestionsNotOptions() {

@@ -85,9 +85,22 @@ final class SpanishDateParserTests: XCTestCase {
         XCTAssertEqual(SpanishDateParser.dates(in: "Convocatoria 2026-2, radicado 1.234.567, versión 10.0.0.1").count, 0)
     }
 
-    func testDayRangeTakesTheCompleteDate() {
-        let found = SpanishDateParser.dates(in: "del 15 al 20 de marzo de 2026")
-        XCTAssertEqual(found.map(\.parts), [DateParts(year: 2026, month: 3, day: 20)])
+    /// A range written with one month starts on its first day: the opening of a convocatoria
+    /// "del 15 al 20 de marzo" is the 15th (4.2.1: "fecha de apertura"), a training "entre el 8
+    /// y 10 de junio" starts on the 8th.
+    func testDayRangeStartsOnItsFirstDay() {
+        let rows: [(String, DateParts)] = [
+            ("del 15 al 20 de marzo de 2026", DateParts(year: 2026, month: 3, day: 15)),
+            ("entre el 8 y 10 de junio de 2026", DateParts(year: 2026, month: 6, day: 8)),
+            ("16-30 de junio de 2026", DateParts(year: 2026, month: 6, day: 16)),
+            ("del 3 al 28 de agosto", DateParts(year: 2026, month: 8, day: 3)),
+        ]
+        for (text, expected) in rows {
+            let found = SpanishDateParser.dates(in: text, reference: DateParts(year: 2026, month: 4, day: 27))
+            XCTAssertEqual(found.map(\.parts), [expected], text)
+        }
+        // Not a range: the first number is no earlier day of the same month.
+        XCTAssertEqual(SpanishDateParser.dates(in: "grupo 30 y 15 de junio de 2026").map(\.parts), [DateParts(year: 2026, month: 6, day: 15)])
     }
 
     func testISOFormOfDateParts() {
