@@ -127,13 +127,14 @@ final class DaemonCommandTests: XCTestCase {
         let err = Pipe()
         process.standardError = err
         process.standardOutput = Pipe()
+        let collected = LogCollector()
+        err.fileHandleForReading.readabilityHandler = { handle in collected.append(handle.availableData) }
         try process.run()
-        // Wait for the first cycle (the baseline) to be recorded, then ask it to stop.
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, !FileManager.default.fileExists(atPath: root.appendingPathComponent("ledger.sqlite").path) {
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        Thread.sleep(forTimeInterval: 0.5)
+        // Wait for the first cycle (the baseline) to be logged — the service, and its signal
+        // handling, is running then — and ask it to stop.
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, !collected.text.contains("baseline") { Thread.sleep(forTimeInterval: 0.1) }
+        XCTAssertTrue(collected.text.contains("baseline"), collected.text)
         kill(process.processIdentifier, SIGTERM)
         let stop = Date().addingTimeInterval(15)
         while process.isRunning, Date() < stop { Thread.sleep(forTimeInterval: 0.05) }
@@ -141,7 +142,9 @@ final class DaemonCommandTests: XCTestCase {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0)
-        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        err.fileHandleForReading.readabilityHandler = nil
+        collected.append(err.fileHandleForReading.readDataToEndOfFile())
+        let log = collected.text
         XCTAssertTrue(log.contains("ocm-intake stopped"), log)
     }
 }
@@ -200,4 +203,12 @@ extension DaemonCommandTests {
         let status = try CommandLineTests.run(["status", "--config", configPath])
         XCTAssertTrue(status.stdout.contains("rate-limited mails (daily limit per sender): 1"), status.stdout)
     }
+}
+
+/// Stderr of a child process, collected as it comes.
+private final class LogCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func append(_ more: Data) { lock.withLock { data.append(more) } }
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
 }
