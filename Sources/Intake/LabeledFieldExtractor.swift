@@ -54,8 +54,9 @@ public enum LabeledFieldExtractor {
     /// The label and same-line value of `line`, or nil when the line opens no field.
     static func header(_ line: Substring, labels: FieldLabelTable) -> Header? {
         var content = TextNormalizer.trimmed(line)
-        if case .bullet? = ListMarker.split(content).marker {
-            content = ListMarker.split(content).rest
+        let listed = ListMarker.split(content)
+        if case .bullet? = listed.marker {
+            content = listed.rest
         }
         guard !content.isEmpty else { return nil }
         for (separator, bytes) in zip(separators, separatorBytes) {

@@ -32,8 +32,8 @@ public struct TrainingDateFinder: Sendable {
     /// "… capacitación … el (próximo) martes" with no date written: the next Tuesday after the mail.
     func weekdayDate(in text: String, after reference: DateParts) -> CivilDate? {
         guard let mailDay = CivilDate(year: reference.year, month: reference.month, day: reference.day) else { return nil }
-        for line in text.split(whereSeparator: \.isNewline) {
-            let words = TextToken.tokenize(String(line)).filter { $0.kind == .word || $0.kind == .number }
+        for line in Self.lines(of: TextToken.tokenize(text)) {
+            let words = line.filter { $0.kind == .word || $0.kind == .number }
             guard let trigger = words.firstIndex(where: { Self.triggerWords.contains($0.text) }) else { continue }
             let after = words[(trigger + 1)...].prefix(10)
             guard !after.contains(where: { Self.gapVetoSet.contains($0.text) }) else { continue }
@@ -46,6 +46,19 @@ public struct TrainingDateFinder: Sendable {
             }
         }
         return nil
+    }
+
+    /// The tokens of each line (a newline always ends a Character, so tokenizing the whole
+    /// text once gives each line's tokens; a line without tokens has no words to read).
+    static func lines(of tokens: [TextToken]) -> [ArraySlice<TextToken>] {
+        var lines: [ArraySlice<TextToken>] = []
+        var start = 0
+        for index in tokens.indices where index > start && tokens[index].newlinesBefore > 0 {
+            lines.append(tokens[start..<index])
+            start = index
+        }
+        if start < tokens.count { lines.append(tokens[start...]) }
+        return lines
     }
 
     static let triggerWords = Set(triggers.filter { !$0.contains(" ") })
