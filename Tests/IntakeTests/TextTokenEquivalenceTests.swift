@@ -24,7 +24,7 @@ final class TextTokenEquivalenceTests: XCTestCase {
     }
 
     func testRandomTexts() {
-        let alphabet = Array("aAzZeEéÉñÑ úÚüÜ,.:;-/\t\r\n\r\n0123456789ºª\u{301}\u{303}ßİ½—“”'\u{600}😀🇨🇴ǅ\u{85}\u{A0}")
+        let alphabet = Array("aAzZeEéÉñÑ úÚüÜ,.:;-/\t\r\n\r\n0123456789ºª\u{301}\u{303}ßİ½—“”'\u{600}😀🇨🇴ǅ\u{85}\u{A0}") + ["\r", "\n"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<1000 {
             let text = String((0..<Int.random(in: 0..<60, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
@@ -40,6 +40,34 @@ final class TextTokenEquivalenceTests: XCTestCase {
         XCTAssertFalse(files.isEmpty)
         for file in files {
             assertSame(String(decoding: try Data(contentsOf: file), as: UTF8.self))
+        }
+    }
+}
+
+/// The byte-wise `TextNormalizer.lines` must cut a String where the Character-wise split does.
+final class TextLinesEquivalenceTests: XCTestCase {
+    func assertSame(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
+        let fast = TextNormalizer.linesByBytes(text), reference = TextNormalizer.linesByCharacters(text)
+        XCTAssertEqual(fast, reference, text.debugDescription, file: file, line: line)
+        XCTAssertEqual(fast.map(\.startIndex), reference.map(\.startIndex), text.debugDescription, file: file, line: line)
+        XCTAssertEqual(TextNormalizer.lines(text), reference, file: file, line: line)
+    }
+
+    func testFixedTexts() {
+        for text in KeywordMatcherEquivalenceTests.texts + [
+            "", "\n", "\r\n", "\r\r\n\n", "a\r\n\u{301}b", "a\u{85}b\u{2028}c\u{2029}d\u{0B}e\u{0C}f", "x\n", "\n\nx\n\n",
+            "crédito\r\neducativo\r\n\r\n", "\u{2028}", "e\u{301}\r\n",
+        ] {
+            assertSame(text)
+        }
+    }
+
+    func testRandomTexts() {
+        let alphabet = Array("aé ñ\t\r\n\u{301}😀\u{85}\u{2028}\u{2029}\u{0B}\u{0C}\u{A0}:") + ["\r", "\n"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<1000 {
+            let text = String((0..<Int.random(in: 0..<40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            assertSame(text)
         }
     }
 }
