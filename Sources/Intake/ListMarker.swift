@@ -22,9 +22,16 @@ enum ListMarker: Sendable, Hashable {
     /// What may stand between "Pregunta" and its number: "N°", "No.", "Nro.", "#".
     static let numberSigns: [String] = ["n°", "nº", "no.", "nro.", "nro", "num.", "numero", "no", "n.", "#"]
 
+    /// The ASCII bytes a marker can start with: "(" "[" for boxes and letters, "p" for
+    /// question words, digits, letters "a"–"j" (either case), "-" and "*" bullets.
+    static let firstBytes: Set<UInt8> = Set("([-*0123456789abcdefghijpABCDEFGHIJP".utf8)
+
     /// The marker at the start of `line` (leading whitespace ignored) and the text after it.
     static func split(_ line: Substring) -> (marker: ListMarker?, rest: Substring) {
         let text = line.drop(while: \.isWhitespace)
+        // Speed: every marker's first folded Character is one of `firstBytes` or not ASCII,
+        // and an ASCII first byte folds to itself lowercased: most prose lines stop here.
+        if let first = text.utf8.first, first < 0x80, !firstBytes.contains(first) { return (nil, text) }
         let folded = Array(TextNormalizer.fold(text))
         let readers: [([Character]) -> (ListMarker, Int)?] = [checkbox, questionWord, number, letter, bullet]
         for read in readers {
