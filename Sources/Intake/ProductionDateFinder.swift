@@ -53,7 +53,11 @@ public struct ProductionDateFinder: Sendable {
 
     /// The first date that closely follows a trigger phrase in `text`.
     public func proseDate(in text: String, reference: DateParts? = nil) -> SpanishDate? {
-        let tokens = TextToken.tokenize(text)
+        proseDate(in: text, tokens: TextToken.tokenize(text), reference: reference)
+    }
+
+    /// `proseDate` over `text` already tokenized (callers reading the tokens again share them).
+    func proseDate(in text: String, tokens: [TextToken], reference: DateParts?) -> SpanishDate? {
         let words = tokens.indices.filter { tokens[$0].kind == .word }
         let dates = SpanishDateParser.dates(tokens: tokens, reference: reference)
         for position in words.indices {

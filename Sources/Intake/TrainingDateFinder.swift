@@ -25,14 +25,19 @@ public struct TrainingDateFinder: Sendable {
                 return CivilDate(parts: date.parts)
             }
         }
-        if let date = prose.proseDate(in: text, reference: reference) { return CivilDate(parts: date.parts) }
-        return reference.flatMap { weekdayDate(in: text, after: $0) }
+        let tokens = TextToken.tokenize(text)
+        if let date = prose.proseDate(in: text, tokens: tokens, reference: reference) { return CivilDate(parts: date.parts) }
+        return reference.flatMap { weekdayDate(tokens: tokens, after: $0) }
     }
 
     /// "… capacitación … el (próximo) martes" with no date written: the next Tuesday after the mail.
     func weekdayDate(in text: String, after reference: DateParts) -> CivilDate? {
+        weekdayDate(tokens: TextToken.tokenize(text), after: reference)
+    }
+
+    func weekdayDate(tokens: [TextToken], after reference: DateParts) -> CivilDate? {
         guard let mailDay = CivilDate(year: reference.year, month: reference.month, day: reference.day) else { return nil }
-        for line in Self.lines(of: TextToken.tokenize(text)) {
+        for line in Self.lines(of: tokens) {
             let words = line.filter { $0.kind == .word || $0.kind == .number }
             guard let trigger = words.firstIndex(where: { Self.triggerWords.contains($0.text) }) else { continue }
             let after = words[(trigger + 1)...].prefix(10)
