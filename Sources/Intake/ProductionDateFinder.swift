@@ -60,8 +60,9 @@ public struct ProductionDateFinder: Sendable {
     func proseDate(in text: String, tokens: [TextToken], reference: DateParts?) -> SpanishDate? {
         let words = tokens.indices.filter { tokens[$0].kind == .word }
         let dates = SpanishDateParser.dates(tokens: tokens, reference: reference)
+        let initials = triggerInitials
         for position in words.indices {
-            guard let length = triggerLength(words: words, tokens: tokens, at: position) else { continue }
+            guard let length = triggerLength(words: words, tokens: tokens, at: position, initials: initials) else { continue }
             let before = words[max(0, position - Self.vetoLookBehind)..<position]
             if before.contains(where: { vetoes.contains(tokens[$0].text) }) { continue }
             let end = tokens[words[position + length - 1]].range.upperBound
@@ -92,7 +93,14 @@ public struct ProductionDateFinder: Sendable {
         text.index(start, offsetBy: limit + 1, limitedBy: end) == nil
     }
 
-    private func triggerLength(words: [Int], tokens: [TextToken], at position: Int) -> Int? {
+    /// First bytes of the trigger phrases' first words; nil when a phrase is empty (it matches anywhere).
+    private var triggerInitials: Set<UInt8>? {
+        triggers.contains { $0.first?.utf8.first == nil } ? nil : Set(triggers.compactMap { $0.first?.utf8.first })
+    }
+
+    private func triggerLength(words: [Int], tokens: [TextToken], at position: Int, initials: Set<UInt8>?) -> Int? {
+        // Speed: most words start no trigger; a look at the first byte rules them out.
+        if let initials, !initials.contains(tokens[words[position]].text.utf8.first ?? 0) { return nil }
         for phrase in triggers where position + phrase.count <= words.count {
             let matches = phrase.indices.allSatisfy { tokens[words[position + $0]].text == phrase[$0] }
             if matches { return phrase.count }

@@ -145,7 +145,7 @@ public enum QuotedTextStripper {
         if let delimiter = lines.lastIndex(where: isDelimiter), delimiter > 0 { return delimiter }
         for index in lines.indices.reversed() {
             let line = TextNormalizer.trimmed(lines[index])
-            guard line.count <= closingMaximumLength, isClosing(line, closings: closings) else { continue }
+            guard hasAtMost(closingMaximumLength, line), isClosing(line, closings: closings) else { continue }
             guard lines[..<index].contains(where: { !TextNormalizer.isBlank($0) }) else { return nil }
             let block = lines[(index + 1)...].filter { !TextNormalizer.isBlank($0) }
             let short = block.count <= signatureMaximumLines
@@ -153,6 +153,11 @@ public enum QuotedTextStripper {
             return short ? index : nil
         }
         return nil
+    }
+
+    /// `line.count <= limit`, walking at most `limit` + 1 Characters (a Character has a byte or more).
+    private static func hasAtMost(_ limit: Int, _ line: Substring) -> Bool {
+        line.utf8.count <= limit || line.index(line.startIndex, offsetBy: limit + 1, limitedBy: line.endIndex) == nil
     }
 
     private static func isClosing(_ line: Substring, closings: [String]) -> Bool {
