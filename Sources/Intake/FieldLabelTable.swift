@@ -58,7 +58,10 @@ public struct FieldLabelTable: Sendable {
     /// The field `candidate` names, or nil. The closest spelling wins; a tie between two
     /// different fields is no match rather than a guess.
     public func field<S: StringProtocol>(forLabel candidate: S) -> FieldKey? {
-        guard candidate.count <= Self.maximumLabelLength else { return nil }
+        // Speed: a long line is rejected after at most `maximumLabelLength` + 1 Characters.
+        guard candidate.utf8.count <= Self.maximumLabelLength
+              || candidate.index(candidate.startIndex, offsetBy: Self.maximumLabelLength + 1, limitedBy: candidate.endIndex) == nil
+        else { return nil }
         let folded = Array(TextNormalizer.key(candidate))
         guard !folded.isEmpty else { return nil }
         var best: (key: FieldKey, distance: Int)?

@@ -54,12 +54,15 @@ public enum LabeledFieldExtractor {
     /// The label and same-line value of `line`, or nil when the line opens no field.
     static func header(_ line: Substring, labels: FieldLabelTable) -> Header? {
         var content = TextNormalizer.trimmed(line)
-        if case .bullet? = ListMarker.split(content).marker {
-            content = ListMarker.split(content).rest
+        let listed = ListMarker.split(content)
+        if case .bullet? = listed.marker {
+            content = listed.rest
         }
         guard !content.isEmpty else { return nil }
-        for separator in separators {
-            guard let cut = content.firstRange(of: separator) else { continue }
+        for (separator, bytes) in zip(separators, separatorBytes) {
+            // Speed: a byte scan rules out most lines; only a line holding the separator's bytes
+            // pays for the Character-wise search (which is what decides, as before).
+            guard contains(content.utf8, bytes), let cut = content.firstRange(of: separator) else { continue }
             let label = TextNormalizer.trimmed(content[..<cut.lowerBound])
             guard let key = labels.field(forLabel: label) else { continue }
             let value = TextNormalizer.trimmed(content[cut.upperBound...])
@@ -68,6 +71,28 @@ public enum LabeledFieldExtractor {
         guard let key = labels.field(forLabel: content) else { return nil }
         let label = content.last == ":" ? TextNormalizer.trimmed(content.dropLast()) : content
         return Header(key: key, label: label, value: nil)
+    }
+
+    static let separatorBytes: [[UInt8]] = separators.map { Array($0.utf8) }
+
+    /// Whether `needle` (non-empty) occurs in `haystack`: every Character match is a byte match.
+    static func contains(_ haystack: Substring.UTF8View, _ needle: [UInt8]) -> Bool {
+        let first = needle[0]
+        let found: Bool? = haystack.withContiguousStorageIfAvailable { h in
+            let n = needle.count
+            guard h.count >= n else { return false }
+            var i = 0
+            while i <= h.count - n {
+                if h[i] == first {
+                    var k = 1
+                    while k < n, h[i + k] == needle[k] { k += 1 }
+                    if k == n { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+        return found ?? true
     }
 
     /// Where the value of a label standing alone begins: the next line, or the first line

@@ -22,9 +22,28 @@ enum ListMarker: Sendable, Hashable {
     /// What may stand between "Pregunta" and its number: "N°", "No.", "Nro.", "#".
     static let numberSigns: [String] = ["n°", "nº", "no.", "nro.", "nro", "num.", "numero", "no", "n.", "#"]
 
+    /// The ASCII bytes a marker can start with: "(" "[" for boxes and letters, "p" for
+    /// question words, digits, letters "a"–"j" (either case), "-" and "*" bullets.
+    static let firstBytes: Set<UInt8> = Set("([-*0123456789abcdefghijpABCDEFGHIJP".utf8)
+
+    /// Whether two ASCII bytes (two Characters, folded to themselves lowercased) can open a
+    /// marker when the first is a letter: "a)" "b." need the punctuation, "P1" "Preg" a digit or "r".
+    static func possibleAfterLetter(_ first: UInt8, _ second: UInt8) -> Bool {
+        let lower = first | 0x20
+        guard lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") else { return true }
+        if lower == UInt8(ascii: "p") { return (0x30...0x39).contains(second) || second | 0x20 == UInt8(ascii: "r") }
+        return second == UInt8(ascii: ")") || second == UInt8(ascii: ".")
+    }
+
     /// The marker at the start of `line` (leading whitespace ignored) and the text after it.
     static func split(_ line: Substring) -> (marker: ListMarker?, rest: Substring) {
         let text = line.drop(while: \.isWhitespace)
+        // Speed: every marker's first folded Character is one of `firstBytes` or not ASCII,
+        // and an ASCII first byte folds to itself lowercased: most prose lines stop here.
+        if let first = text.utf8.first, first < 0x80 {
+            if !firstBytes.contains(first) { return (nil, text) }
+            if let second = text.utf8.dropFirst().first, second < 0x80, !possibleAfterLetter(first, second) { return (nil, text) }
+        }
         let folded = Array(TextNormalizer.fold(text))
         let readers: [([Character]) -> (ListMarker, Int)?] = [checkbox, questionWord, number, letter, bullet]
         for read in readers {

@@ -53,20 +53,54 @@ public struct ProductionDateFinder: Sendable {
 
     /// The first date that closely follows a trigger phrase in `text`.
     public func proseDate(in text: String, reference: DateParts? = nil) -> SpanishDate? {
-        let tokens = TextToken.tokenize(text)
+        proseDate(in: text, tokens: TextToken.tokenize(text), reference: reference)
+    }
+
+    /// `proseDate` over `text` already tokenized (callers reading the tokens again share them).
+    func proseDate(in text: String, tokens: [TextToken], reference: DateParts?) -> SpanishDate? {
         let words = tokens.indices.filter { tokens[$0].kind == .word }
-        let dates = SpanishDateParser.dates(in: text, reference: reference)
+        let dates = SpanishDateParser.dates(tokens: tokens, reference: reference)
+        let initials = triggerInitials
         for position in words.indices {
-            guard let length = triggerLength(words: words, tokens: tokens, at: position) else { continue }
+            guard let length = triggerLength(words: words, tokens: tokens, at: position, initials: initials) else { continue }
             let before = words[max(0, position - Self.vetoLookBehind)..<position]
             if before.contains(where: { vetoes.contains(tokens[$0].text) }) { continue }
             let end = tokens[words[position + length - 1]].range.upperBound
-            if let date = dates.first(where: { follows($0, triggerEnd: end, in: text) }) { return date }
+            if let date = firstFollowing(dates, triggerEnd: end, in: text) { return date }
         }
         return nil
     }
 
-    private func triggerLength(words: [Int], tokens: [TextToken], at position: Int) -> Int? {
+    /// The first date of `dates` (in order, non-overlapping) that `follows` the trigger.
+    /// Speed: dates before the trigger are skipped by bisection and the scan stops at the
+    /// first date beyond the window (later ones are further still), so a long thread costs a
+    /// few dates per trigger instead of every date, each measured from the trigger.
+    private func firstFollowing(_ dates: [SpanishDate], triggerEnd: String.Index, in text: String) -> SpanishDate? {
+        var low = 0, high = dates.count
+        while low < high {
+            let mid = (low + high) / 2
+            if dates[mid].range.lowerBound < triggerEnd { low = mid + 1 } else { high = mid }
+        }
+        for date in dates[low...] {
+            guard within(window, from: triggerEnd, to: date.range.lowerBound, in: text) else { return nil }
+            if follows(date, triggerEnd: triggerEnd, in: text) { return date }
+        }
+        return nil
+    }
+
+    /// Whether at most `limit` characters lie between `start` and `end`, walking no further.
+    private func within(_ limit: Int, from start: String.Index, to end: String.Index, in text: String) -> Bool {
+        text.index(start, offsetBy: limit + 1, limitedBy: end) == nil
+    }
+
+    /// First bytes of the trigger phrases' first words; nil when a phrase is empty (it matches anywhere).
+    private var triggerInitials: Set<UInt8>? {
+        triggers.contains { $0.first?.utf8.first == nil } ? nil : Set(triggers.compactMap { $0.first?.utf8.first })
+    }
+
+    private func triggerLength(words: [Int], tokens: [TextToken], at position: Int, initials: Set<UInt8>?) -> Int? {
+        // Speed: most words start no trigger; a look at the first byte rules them out.
+        if let initials, !initials.contains(tokens[words[position]].text.utf8.first ?? 0) { return nil }
         for phrase in triggers where position + phrase.count <= words.count {
             let matches = phrase.indices.allSatisfy { tokens[words[position + $0]].text == phrase[$0] }
             if matches { return phrase.count }

@@ -76,9 +76,15 @@ public enum QuotedTextStripper {
     /// Gmail/Apple attribution ("El lun, 16 feb 2026 a las 9:12, X escribió:", "On … wrote:").
     static func quoteStart(_ lines: [Substring]) -> Int? {
         for index in lines.indices {
-            let folded = TextNormalizer.fold(TextNormalizer.trimmed(lines[index]))
-            if isOriginalMessageRule(folded) || isAttribution(lines, at: index) { return index }
-            if isOutlookBlock(lines, at: index) {
+            // Speed: the first byte and a colon decide which tests can match, so most lines of
+            // a long thread are neither folded nor keyed.
+            let trimmed = TextNormalizer.trimmed(lines[index])
+            guard let first = trimmed.utf8.first else { continue }
+            if first == UInt8(ascii: "-") || first >= 0x80 || Self.attributionFirstBytes.contains(first) {
+                let folded = TextNormalizer.fold(trimmed)
+                if isOriginalMessageRule(folded) || isAttribution(lines, at: index) { return index }
+            }
+            if trimmed.utf8.contains(UInt8(ascii: ":")), isOutlookBlock(lines, at: index) {
                 // QUIRK: Outlook draws a line of underscores above the quoted header block.
                 if index > 0, TextNormalizer.trimmed(lines[index - 1]).allSatisfy({ $0 == "_" }),
                    !TextNormalizer.isBlank(lines[index - 1]) { return index - 1 }
@@ -87,6 +93,9 @@ public enum QuotedTextStripper {
         }
         return nil
     }
+
+    /// First bytes of a line whose fold can start "el " or "on " (non-ASCII checked apart).
+    static let attributionFirstBytes: Set<UInt8> = Set("eEoO".utf8)
 
     /// Folded titles of the dashed rules mail clients put above quoted or forwarded mails.
     static let ruleTitles = ["mensaje original", "original message", "mensaje reenviado", "forwarded message"]
@@ -136,7 +145,7 @@ public enum QuotedTextStripper {
         if let delimiter = lines.lastIndex(where: isDelimiter), delimiter > 0 { return delimiter }
         for index in lines.indices.reversed() {
             let line = TextNormalizer.trimmed(lines[index])
-            guard line.count <= closingMaximumLength, isClosing(line, closings: closings) else { continue }
+            guard hasAtMost(closingMaximumLength, line), isClosing(line, closings: closings) else { continue }
             guard lines[..<index].contains(where: { !TextNormalizer.isBlank($0) }) else { return nil }
             let block = lines[(index + 1)...].filter { !TextNormalizer.isBlank($0) }
             let short = block.count <= signatureMaximumLines
@@ -144,6 +153,11 @@ public enum QuotedTextStripper {
             return short ? index : nil
         }
         return nil
+    }
+
+    /// `line.count <= limit`, walking at most `limit` + 1 Characters (a Character has a byte or more).
+    private static func hasAtMost(_ limit: Int, _ line: Substring) -> Bool {
+        line.utf8.count <= limit || line.index(line.startIndex, offsetBy: limit + 1, limitedBy: line.endIndex) == nil
     }
 
     private static func isClosing(_ line: Substring, closings: [String]) -> Bool {

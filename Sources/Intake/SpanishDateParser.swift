@@ -11,7 +11,11 @@ public enum SpanishDateParser {
 
     /// Every date in `text`, in order, non-overlapping.
     public static func dates(in text: String, reference: DateParts? = nil) -> [SpanishDate] {
-        let tokens = TextToken.tokenize(text)
+        dates(tokens: TextToken.tokenize(text), reference: reference)
+    }
+
+    /// Every date in already tokenized text (callers that also read the tokens tokenize once).
+    static func dates(tokens: [TextToken], reference: DateParts? = nil) -> [SpanishDate] {
         var found: [SpanishDate] = []
         var index = 0
         while index < tokens.count {

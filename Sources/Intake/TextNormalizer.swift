@@ -168,7 +168,53 @@ public enum TextNormalizer {
     /// Lines of a body. Splits on every newline Character, `\r\n` included (Swift keeps
     /// `\r\n` as one Character, so splitting on "\n" alone would miss it).
     public static func lines<S: StringProtocol>(_ text: S) -> [S.SubSequence] {
+        if let string = text as? String, let lines = linesByBytes(string) as? [S.SubSequence] { return lines }
+        return linesByCharacters(text)
+    }
+
+    /// The definition of `lines`, one Character at a time (kept for the equivalence test).
+    static func linesByCharacters<S: StringProtocol>(_ text: S) -> [S.SubSequence] {
         text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    }
+
+    /// `lines` of a String by its UTF-8 bytes. A newline Character is one of the scalars
+    /// U+000A–U+000D, U+0085, U+2028, U+2029 (grapheme control characters: always a Character
+    /// of their own) or CR LF, so the line breaks are found without breaking graphemes.
+    static func linesByBytes(_ text: String) -> [Substring] {
+        var copy = text
+        let breaks: [(at: Int, length: Int)] = copy.withUTF8 { utf8 in
+            var found: [(at: Int, length: Int)] = []
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let b = utf8[i]
+                if b >= 0x0A && b <= 0x0D {
+                    let crlf = b == 0x0D && i + 1 < n && utf8[i + 1] == 0x0A
+                    found.append((i, crlf ? 2 : 1))
+                    i += crlf ? 2 : 1
+                } else if b == 0xC2, i + 1 < n, utf8[i + 1] == 0x85 {
+                    found.append((i, 2))
+                    i += 2
+                } else if b == 0xE2, i + 2 < n, utf8[i + 1] == 0x80, utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9 {
+                    found.append((i, 3))
+                    i += 3
+                } else {
+                    i += 1
+                }
+            }
+            return found
+        }
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        lines.reserveCapacity(breaks.count + 1)
+        var start = utf8.startIndex
+        for (at, length) in breaks {
+            let end = utf8.index(utf8.startIndex, offsetBy: at)
+            lines.append(text[start..<end])
+            start = utf8.index(end, offsetBy: length)
+        }
+        lines.append(text[start..<text.endIndex])
+        return lines
     }
 
     /// Whether a line holds nothing but whitespace.

@@ -38,15 +38,20 @@ public struct TrainingDateFinder: Sendable {
                 return CivilDate(parts: date.parts)
             }
         }
-        if let date = prose.proseDate(in: text, reference: reference) { return CivilDate(parts: date.parts) }
-        return reference.flatMap { weekdayDate(in: text, after: $0) }
+        let tokens = TextToken.tokenize(text)
+        if let date = prose.proseDate(in: text, tokens: tokens, reference: reference) { return CivilDate(parts: date.parts) }
+        return reference.flatMap { weekdayDate(tokens: tokens, after: $0) }
     }
 
     /// "… capacitación … el (próximo) martes" with no date written: the next Tuesday after the mail.
     func weekdayDate(in text: String, after reference: DateParts) -> CivilDate? {
+        weekdayDate(tokens: TextToken.tokenize(text), after: reference)
+    }
+
+    func weekdayDate(tokens: [TextToken], after reference: DateParts) -> CivilDate? {
         guard let mailDay = CivilDate(year: reference.year, month: reference.month, day: reference.day) else { return nil }
-        for line in text.split(whereSeparator: \.isNewline) {
-            let words = TextToken.tokenize(String(line)).filter { $0.kind == .word || $0.kind == .number }
+        for line in Self.lines(of: tokens) {
+            let words = line.filter { $0.kind == .word || $0.kind == .number }
             // Every trigger of the line: "solicitamos capacitar al proveedor… La capacitación la haríamos el martes 14".
             for trigger in words.indices where Self.triggerWords.contains(words[trigger].text) {
                 let after = words[(trigger + 1)...].prefix(10)
@@ -76,6 +81,19 @@ public struct TrainingDateFinder: Sendable {
     /// "el martes 14" with no month: the first day after the mail that is a Tuesday the 14th.
     func dayDate(_ day: Int, on weekday: Weekday, after mailDay: CivilDate) -> CivilDate? {
         (1...Self.weekdayDayHorizon).lazy.map { mailDay.adding(days: $0) }.first { $0.day == day && $0.weekday == weekday }
+    }
+
+    /// The tokens of each line (a newline always ends a Character, so tokenizing the whole
+    /// text once gives each line's tokens; a line without tokens has no words to read).
+    static func lines(of tokens: [TextToken]) -> [ArraySlice<TextToken>] {
+        var lines: [ArraySlice<TextToken>] = []
+        var start = 0
+        for index in tokens.indices where index > start && tokens[index].newlinesBefore > 0 {
+            lines.append(tokens[start..<index])
+            start = index
+        }
+        if start < tokens.count { lines.append(tokens[start...]) }
+        return lines
     }
 
     static let triggerWords = Set(triggers.filter { !$0.contains(" ") })
