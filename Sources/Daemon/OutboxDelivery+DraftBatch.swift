@@ -64,21 +64,4 @@ extension OutboxDelivery {
                                                       "target": "\(entry.target.kind.rawValue)"])
         }
     }
-
-    private func recordFailure(_ entry: OutboxEntry, _ error: any Error, report: inout Report) throws {
-        if let error = error as? LedgerError { throw error }
-        if let error = error as? MailboxError, error.isOverAppendLimit {
-            // Over the server's APPENDLIMIT: not attempted; staff decide (issue 10).
-            try ledger.hold(entry.id, reason: "\(error)")
-            report.held += 1
-            logger.error("reply held: over the server's size limit", metadata: ["request": "\(entry.request)", "error": "\(error)"])
-            return
-        }
-        let transient = Self.isTransient(error)
-        try ledger.markFailed(entry.id, error: "\(error)", transient: transient)
-        crash.passed("markFailed \(entry.id)")
-        if transient { report.retrying += 1 } else { report.failed += 1 }
-        logger.error("reply delivery failed", metadata: ["request": "\(entry.request)", "transient": "\(transient)",
-                                                         "error": "\(error)"])
-    }
 }

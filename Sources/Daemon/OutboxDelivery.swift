@@ -89,17 +89,26 @@ struct OutboxDelivery: Sendable {
             report.delivered += 1
         } catch let error as LedgerError {
             throw error
-        } catch let error as MailboxError where error.isOverAppendLimit {
-            // Over the server's APPENDLIMIT: not attempted; staff decide (issue 10).
+        } catch {
+            try recordFailure(entry, error, report: &report)
+        }
+    }
+
+    /// A delivery that did not happen, or may have: held for a person when it must not be tried
+    /// again blindly (over the server's APPENDLIMIT, issue 10; SMTP outcome unknown, issue 7),
+    /// else failed, transient or not. A ledger error stops the cycle.
+    func recordFailure(_ entry: OutboxEntry, _ error: any Error, report: inout Report) throws {
+        if let error = error as? LedgerError { throw error }
+        if let error = error as? MailboxError, error.isOverAppendLimit {
             try ledger.hold(entry.id, reason: "\(error)")
             report.held += 1
             logger.error("reply held: over the server's size limit", metadata: ["request": "\(entry.request)", "error": "\(error)"])
-        } catch let error as MailSendError where error.outcomeUnknown {
+        } else if let error = error as? MailSendError, error.outcomeUnknown {
             try ledger.hold(entry.id, reason: "SMTP outcome unknown: \(error)")
             crash.passed("hold \(entry.id)")
             report.held += 1
             logger.error("reply held: outcome unknown", metadata: ["request": "\(entry.request)", "error": "\(error)"])
-        } catch {
+        } else {
             let transient = Self.isTransient(error)
             try ledger.markFailed(entry.id, error: "\(error)", transient: transient)
             crash.passed("markFailed \(entry.id)")
