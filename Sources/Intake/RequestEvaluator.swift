@@ -38,8 +38,10 @@ public struct RequestEvaluator: Sendable {
         for item in rules.requiredItems(area: request.area, kind: request.kind) {
             if let condition = item.when, !request.conditions.contains(condition) { continue }
             if request.material[item.code] != nil { continue }
-            if item.code == "test", let declared = request.declaredQuestions {
-                observations.append(.declaredTestNotFound(declared: declared, due: overdue ? nil : materialDue, overdue: overdue))
+            // "Adjunto el test de 6 preguntas" with no test file: say so, not "Falta: Test" (issue 9, 4).
+            if item.code == "test", request.testAnnounced || request.declaredQuestions != nil {
+                observations.append(.declaredTestNotFound(declared: request.declaredQuestions, due: overdue ? nil : materialDue,
+                                                          overdue: overdue))
                 continue
             }
             let material = rules.material(item.code)

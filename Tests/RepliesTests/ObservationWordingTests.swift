@@ -19,6 +19,8 @@ final class ObservationWordingTests: XCTestCase {
              ["Falta: Lista de chequeo, material", "ya venció", "envíela lo antes posible"]),
             (.missingMaterial(code: "x", name: "Otro", condition: "sin_frase", due: nil), ["Falta: Otro, material", "envíelo respondiendo a este correo."]),
             (.declaredTestNotFound(declared: 1, due: Self.may15), ["test de 1 pregunta,", "no encontramos el test adjunto", "a más tardar el viernes 15"]),
+            (.declaredTestNotFound(declared: nil, due: nil), ["Su correo indica que adjunta el test, pero no encontramos el test adjunto",
+                                                               "envíelo respondiendo a este correo."]),
             (.insufficientTest(questions: 7, topics: 2, minimumPerTopic: 5, due: nil, overdue: true),
              ["El test tiene 7 preguntas para 2 temas", "(10 en total)", "lo antes posible"]),
             (.trainingNotBusinessDay(date: CivilDate(year: 2026, month: 5, day: 30)!, previous: CivilDate(year: 2026, month: 5, day: 29)!,

@@ -822,6 +822,19 @@ def mails():
         "Capacitación convocatoria Becas Australia 2027", "Mon, 1 Jun 2026 09:00:00 -0500", html=html,
         files=becas_files("Australia"))
 
+    # t51: Crédito update whose body says the test is attached, with no count and no test file:
+    # the reply says "no encontramos el test adjunto", not the generic "Falta: Test" (issue 9, 4).
+    out["t51-credito-test-anunciado-sin-archivo"] = mail(
+        "t51-credito-test-anunciado-sin-archivo", ("Óscar Iván Molina", "oimolina@icetex.gov.co"),
+        "Ajustes al proceso de legalización de créditos", "Mon, 1 Jun 2026 11:00:00 -0500",
+        text=("Buenos días,\n\nHay cambios en el proceso de legalización de créditos; solicitamos socializarlos al proveedor.\n\n"
+              "Fecha de salida a producción: No aplica\nFecha de capacitación: 9 de julio de 2026\n"
+              "Adjuntamos la presentación, el procedimiento, la lista de chequeo y el test de conocimientos.\n\n"
+              + signature("Óscar Iván Molina", "Profesional", "Vicepresidencia de Crédito y Cobranza")),
+        files=[(pptx([("Legalización 2026-2", ["Qué cambia"])]), PPTX, "Presentación legalización.pptx"),
+               (word("Procedimiento de legalización", "Ruta de escalamiento"), DOCX, "Procedimiento legalización.docx"),
+               (xlsx([["Lista de chequeo"], ["Pagaré", "Sí"]]), XLSX, "Lista de chequeo legalización.xlsx")])
+
     return out
 
 
