@@ -835,6 +835,17 @@ def mails():
                (word("Procedimiento de legalización", "Ruta de escalamiento"), DOCX, "Procedimiento legalización.docx"),
                (xlsx([["Lista de chequeo"], ["Pagaré", "Sí"]]), XLSX, "Lista de chequeo legalización.xlsx")])
 
+    # t52: Becas new convocatoria whose proposed training day is a Saturday: the deadlines and the
+    # plan count from Friday 17 July, the business day before, and the observation says so.
+    out["t52-becas-capacitacion-sabado"] = mail(
+        "t52-becas-capacitacion-sabado", ("Ana María Cifuentes", "amcifuentes@icetex.gov.co"),
+        "Capacitación convocatoria Becas Francia 2026", "Mon, 6 Apr 2026 09:00:00 -0500",
+        text=("Cordial saludo,\n\nSolicitamos la capacitación para la convocatoria de becas Francia.\n\n"
+              "ASUNTO DEL CORREO: Becas Francia 2026\nFECHA DE SALIDA A PRODUCCIÓN: 4 de agosto de 2026\n"
+              "FECHA DE CAPACITACIÓN: sábado 18 de julio de 2026\nMATERIAL DE APOYO: adjunto, con el test\n\n"
+              + signature("Ana María Cifuentes", "Profesional", "Oficina de Relaciones Internacionales")),
+        files=becas_files("Francia") + [(test_docx("Test Francia", BECAS_QS), DOCX, "Test Francia.docx")])
+
     return out
 
 
