@@ -27,4 +27,30 @@ final class NonBusinessTrainingDayTests: XCTestCase {
         let delivery = try XCTUnwrap(steps.first { $0["id"] as? String == "entrega_material" })
         XCTAssertEqual(delivery["latestFinish"] as? String, material.due, "the plan and the deadline agree")
     }
+    /// sample01: production on Saturday 1 August 2026. 4.2.1 defines that date as the opening of
+    /// the convocatoria or product, which may fall on any day; only the activities of 4.1 and the
+    /// training are business days. So no observation: approved, and every plan date is a business day.
+    func testSaturdayProductionDateIsAcceptedAndPlannedOnBusinessDays() throws {
+        let url = RulesTests.packageRoot.appendingPathComponent("Samples/sample01-credito-completa.eml")
+        let message = MessageParser.parse([UInt8](try Data(contentsOf: url)))
+        let now = try XCTUnwrap(ISO8601DateFormatter().date(from: "2026-04-13T12:00:00-05:00"))
+        let inspection = Inspector(rules: try RulesTests.shipped(), calendar: BusinessCalendar())
+            .inspect(message, file: url.lastPathComponent, now: now)
+        XCTAssertEqual(inspection.productionDate, "2026-08-01")
+        XCTAssertEqual(inspection.reply, "aprobacion")
+        XCTAssertEqual(inspection.observations ?? [], [])
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: JSONEncoder().encode(inspection)) as? [String: Any])
+        let steps = try XCTUnwrap((json["plan"] as? [String: Any])?["activities"] as? [[String: Any]])
+        let calendar = BusinessCalendar()
+        var dates = 0
+        for step in steps {
+            for key in ["start", "earliestEnd", "latestEnd", "latestStart", "latestFinish"] {
+                guard let text = step[key] as? String else { continue }
+                let date = try XCTUnwrap(CivilDate(text), text)
+                XCTAssertTrue(calendar.isBusinessDay(date), "\(step["id"] ?? "?") \(key) \(text)")
+                dates += 1
+            }
+        }
+        XCTAssertGreaterThan(dates, 10)
+    }
 }
