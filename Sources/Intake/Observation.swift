@@ -8,8 +8,9 @@ public enum Observation: Sendable, Hashable {
     /// whose list requires it; `overdue` that the due day has already passed.
     case missingMaterial(code: String, name: String, condition: String?, due: CivilDate?, article: String = "el",
                          section: String = "4.2.1", overdue: Bool = false)
-    /// The mail declares a test ("Adjunto, 6 preguntas") but no test came with it.
-    case declaredTestNotFound(declared: Int, due: CivilDate?, overdue: Bool = false)
+    /// The mail announces a test ("adjunto el test", "Adjunto, 6 preguntas") but no test came
+    /// with it; `declared` is the count it states, if any.
+    case declaredTestNotFound(declared: Int?, due: CivilDate?, overdue: Bool = false)
     /// Fewer questions than the minimum per topic.
     case insufficientTest(questions: Int, topics: Int, minimumPerTopic: Int, due: CivilDate?, overdue: Bool = false)
     /// The training day the area proposes is a weekend day or a holiday.
@@ -41,7 +42,7 @@ public enum Observation: Sendable, Hashable {
         case let .missingMaterial(code, _, _, due, _, _, overdue):
             return "missing_material \(code)" + Self.when(due, overdue)
         case let .declaredTestNotFound(declared, due, overdue):
-            return "declared_test_not_found \(declared)" + Self.when(due, overdue)
+            return "declared_test_not_found" + (declared.map { " \($0)" } ?? "") + Self.when(due, overdue)
         case let .insufficientTest(questions, topics, minimum, due, overdue):
             return "insufficient_test \(questions)/\(minimum * max(topics, 1))" + Self.when(due, overdue)
         case let .trainingNotBusinessDay(date, _, _): return "training_not_business_day \(date)"

@@ -13,7 +13,10 @@ public struct RequestEvaluator: Sendable {
     /// `materialDay` is when the material arrived: the request day for a single mail, the last
     /// mail's day for a request completed over several mails.
     public func evaluate(_ request: TrainingRequest, requestDay: CivilDate, materialDay: CivilDate? = nil) -> Verdict {
-        let target = request.trainingDate ?? request.productionDate
+        // A training day on a weekend or holiday is not a valid day: the deadlines, the plan and
+        // the reply count from the business day before it, and the observation says so.
+        let training = request.trainingDate.map { calendar.businessDay(onOrBefore: $0) }
+        let target = training ?? request.productionDate
         let deadlines = leadTimes(request, requestDay: requestDay, materialDay: materialDay ?? requestDay, target: target)
         let day = materialDay ?? requestDay
         // Dates shown to the area are business days: the one on or before the rule's day.
@@ -31,15 +34,17 @@ public struct RequestEvaluator: Sendable {
                 observations.append(.missingProductionDate)
             }
         }
-        if let training = request.trainingDate, !calendar.isBusinessDay(training) {
-            observations.append(.trainingNotBusinessDay(date: training, previous: calendar.businessDay(onOrBefore: training),
-                                                        next: calendar.businessDay(onOrAfter: training)))
+        if let proposed = request.trainingDate, let training, proposed != training {
+            observations.append(.trainingNotBusinessDay(date: proposed, previous: training,
+                                                        next: calendar.businessDay(onOrAfter: proposed)))
         }
         for item in rules.requiredItems(area: request.area, kind: request.kind) {
             if let condition = item.when, !request.conditions.contains(condition) { continue }
             if request.material[item.code] != nil { continue }
-            if item.code == "test", let declared = request.declaredQuestions {
-                observations.append(.declaredTestNotFound(declared: declared, due: overdue ? nil : materialDue, overdue: overdue))
+            // "Adjunto el test de 6 preguntas" with no test file: say so, not "Falta: Test" (issue 9, 4).
+            if item.code == "test", request.testAnnounced || request.declaredQuestions != nil {
+                observations.append(.declaredTestNotFound(declared: request.declaredQuestions, due: overdue ? nil : materialDue,
+                                                          overdue: overdue))
                 continue
             }
             let material = rules.material(item.code)
@@ -64,7 +69,7 @@ public struct RequestEvaluator: Sendable {
         // The plan does not decide viability (5.2.3 checks material and the lead times of 4.1.1);
         // it says whether P is achievable, and the reply states it either way.
         let plan = OperationalPlan(requestDay: requestDay, rules: rules.plan, calendar: calendar,
-                                   target: planTarget(request, deadlines: deadlines))
+                                   target: planTarget(request, training: training, deadlines: deadlines))
         let missing = observations.compactMap(\.missingCode).sorted()
         var undecided: [String] = []
         if request.area == "otra" && !Self.kindsForAnyArea.contains(request.kind) { undecided.append("el área solicitante") }
@@ -81,10 +86,10 @@ public struct RequestEvaluator: Sendable {
 
     /// What the plan is scheduled against: the area's dates, the kind's material rule with its
     /// relief, the request's conditions and the area's professional.
-    func planTarget(_ request: TrainingRequest, deadlines: [LeadTimeCheck]) -> PlanTarget {
+    func planTarget(_ request: TrainingRequest, training: CivilDate?, deadlines: [LeadTimeCheck]) -> PlanTarget {
         let rule = rules.kind(request.kind)?.leadTimes.first { $0.appliesTo == .material }
         let days = deadlines.first { $0.rule.appliesTo == .material }?.days ?? rule?.days
-        return PlanTarget(productionDate: request.productionDate, trainingDate: request.trainingDate, materialRule: rule,
+        return PlanTarget(productionDate: request.productionDate, trainingDate: training, materialRule: rule,
                           materialDays: days, conditions: request.conditions,
                           professional: rules.area(request.area)?.professional)
     }

@@ -109,6 +109,9 @@ public struct RequestReader: Sendable {
             looksLikeRequest: !fields.isEmpty || !material.isEmpty || Self.trainingWords.firstMatch(in: requestText) != nil,
             warnings: warnings)
         request.productionNotApplicable = notApplicable
+        let announcement = testAnnouncement(in: requestText)
+        request.testAnnounced = announcement.announced || body.declared != nil
+        if request.declaredQuestions == nil { request.declaredQuestions = announcement.declared }
         return request
     }
 

@@ -15,6 +15,7 @@ extension TrainingRequest {
             result.questionCount = later.questionCount
             result.declaredQuestions = later.declaredQuestions
         }
+        result.testAnnounced = testAnnounced || later.testAnnounced
         result.conditions.formUnion(later.conditions)
         for (code, evidence) in later.material { result.material[code, default: []] += evidence }
         result.attachments += later.attachments

@@ -15,6 +15,8 @@ public struct TrainingRequest: Sendable, Hashable {
     public var questionCount: QuestionCount
     /// Questions the sender says the test has ("Adjunto, 6 preguntas"), when stated.
     public var declaredQuestions: Int?
+    /// The mail says a test is attached ("adjunto el test"), with or without a count.
+    public var testAnnounced = false
     /// Conditions of rules.yaml the request states (convocatoria, condonable, ...).
     public var conditions: Set<String>
     /// Material code → what satisfied it (file names, "campo CONTEXTO DEL PROYECTO", ...).

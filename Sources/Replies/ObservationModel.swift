@@ -17,7 +17,8 @@ enum ObservationModel {
             return ["falta": values]
         case let .declaredTestNotFound(declared, due, overdue):
             var values = when(due, overdue)
-            values["preguntas"] = declared
+            values["conPreguntas"] = declared != nil
+            if let declared { values["preguntas"] = declared }
             values["unaPregunta"] = declared == 1
             return ["testNoEncontrado": values]
         case let .insufficientTest(questions, topics, minimum, due, overdue):

@@ -822,6 +822,30 @@ def mails():
         "Capacitación convocatoria Becas Australia 2027", "Mon, 1 Jun 2026 09:00:00 -0500", html=html,
         files=becas_files("Australia"))
 
+    # t51: Crédito update whose body says the test is attached, with no count and no test file:
+    # the reply says "no encontramos el test adjunto", not the generic "Falta: Test" (issue 9, 4).
+    out["t51-credito-test-anunciado-sin-archivo"] = mail(
+        "t51-credito-test-anunciado-sin-archivo", ("Óscar Iván Molina", "oimolina@icetex.gov.co"),
+        "Ajustes al proceso de legalización de créditos", "Mon, 1 Jun 2026 11:00:00 -0500",
+        text=("Buenos días,\n\nHay cambios en el proceso de legalización de créditos; solicitamos socializarlos al proveedor.\n\n"
+              "Fecha de salida a producción: No aplica\nFecha de capacitación: 9 de julio de 2026\n"
+              "Adjuntamos la presentación, el procedimiento, la lista de chequeo y el test de conocimientos.\n\n"
+              + signature("Óscar Iván Molina", "Profesional", "Vicepresidencia de Crédito y Cobranza")),
+        files=[(pptx([("Legalización 2026-2", ["Qué cambia"])]), PPTX, "Presentación legalización.pptx"),
+               (word("Procedimiento de legalización", "Ruta de escalamiento"), DOCX, "Procedimiento legalización.docx"),
+               (xlsx([["Lista de chequeo"], ["Pagaré", "Sí"]]), XLSX, "Lista de chequeo legalización.xlsx")])
+
+    # t52: Becas new convocatoria whose proposed training day is a Saturday: the deadlines and the
+    # plan count from Friday 17 July, the business day before, and the observation says so.
+    out["t52-becas-capacitacion-sabado"] = mail(
+        "t52-becas-capacitacion-sabado", ("Ana María Cifuentes", "amcifuentes@icetex.gov.co"),
+        "Capacitación convocatoria Becas Francia 2026", "Mon, 6 Apr 2026 09:00:00 -0500",
+        text=("Cordial saludo,\n\nSolicitamos la capacitación para la convocatoria de becas Francia.\n\n"
+              "ASUNTO DEL CORREO: Becas Francia 2026\nFECHA DE SALIDA A PRODUCCIÓN: 4 de agosto de 2026\n"
+              "FECHA DE CAPACITACIÓN: sábado 18 de julio de 2026\nMATERIAL DE APOYO: adjunto, con el test\n\n"
+              + signature("Ana María Cifuentes", "Profesional", "Oficina de Relaciones Internacionales")),
+        files=becas_files("Francia") + [(test_docx("Test Francia", BECAS_QS), DOCX, "Test Francia.docx")])
+
     return out
 
 
