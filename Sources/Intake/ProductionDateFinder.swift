@@ -43,23 +43,27 @@ public struct ProductionDateFinder: Sendable {
     /// a value runs on into are often the next sentence of the mail.
     /// `reference` (the mail's day) gives a year to "1 de julio" written without one.
     public func productionDate(fields: LabeledFields, text: String, reference: DateParts? = nil) -> ProductionDate? {
+        productionDate(fields: fields, prose: DatedText(text, reference: reference))
+    }
+
+    /// `productionDate` with the prose's tokens and dates shared with other readers of the text.
+    func productionDate(fields: LabeledFields, prose: DatedText) -> ProductionDate? {
         for field in fields.all(.fechaProduccion) {
-            if let first = field.lines.first, let date = SpanishDateParser.firstDate(in: first, reference: reference) {
+            if let first = field.lines.first, let date = SpanishDateParser.firstDate(in: first, reference: prose.reference) {
                 return ProductionDate(parts: date.parts, source: .labeled)
             }
         }
-        return proseDate(in: text, reference: reference).map { ProductionDate(parts: $0.parts, source: .prose) }
+        return proseDate(in: prose).map { ProductionDate(parts: $0.parts, source: .prose) }
     }
 
     /// The first date that closely follows a trigger phrase in `text`.
     public func proseDate(in text: String, reference: DateParts? = nil) -> SpanishDate? {
-        proseDate(in: text, tokens: TextToken.tokenize(text), reference: reference)
+        proseDate(in: DatedText(text, reference: reference))
     }
 
-    /// `proseDate` over `text` already tokenized (callers reading the tokens again share them).
-    func proseDate(in text: String, tokens: [TextToken], reference: DateParts?) -> SpanishDate? {
-        let words = tokens.indices.filter { tokens[$0].kind == .word }
-        let dates = SpanishDateParser.dates(tokens: tokens, reference: reference)
+    /// `proseDate` over a text already tokenized and dated (callers reading them again share them).
+    func proseDate(in prose: DatedText) -> SpanishDate? {
+        let text = prose.text, tokens = prose.tokens, words = prose.words, dates = prose.dates
         let initials = triggerInitials
         for position in words.indices {
             guard let length = triggerLength(words: words, tokens: tokens, at: position, initials: initials) else { continue }
