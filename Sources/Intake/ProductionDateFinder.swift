@@ -97,14 +97,18 @@ public struct ProductionDateFinder: Sendable {
         text.index(start, offsetBy: limit + 1, limitedBy: end) == nil
     }
 
-    /// First bytes of the trigger phrases' first words; nil when a phrase is empty (it matches anywhere).
-    private var triggerInitials: Set<UInt8>? {
-        triggers.contains { $0.first?.utf8.first == nil } ? nil : Set(triggers.compactMap { $0.first?.utf8.first })
+    /// Whether each byte is the first byte of a trigger phrase's first word; nil when a phrase
+    /// is empty (it matches anywhere). A table, not a set: it is read once per word of the text.
+    private var triggerInitials: [Bool]? {
+        guard !triggers.contains(where: { $0.first?.utf8.first == nil }) else { return nil }
+        var table = [Bool](repeating: false, count: 256)
+        for phrase in triggers { table[Int(phrase[0].utf8.first!)] = true }
+        return table
     }
 
-    private func triggerLength(words: [Int], tokens: [TextToken], at position: Int, initials: Set<UInt8>?) -> Int? {
+    private func triggerLength(words: [Int], tokens: [TextToken], at position: Int, initials: [Bool]?) -> Int? {
         // Speed: most words start no trigger; a look at the first byte rules them out.
-        if let initials, !initials.contains(tokens[words[position]].text.utf8.first ?? 0) { return nil }
+        if let initials, !initials[Int(tokens[words[position]].text.utf8.first ?? 0)] { return nil }
         for phrase in triggers where position + phrase.count <= words.count {
             let matches = phrase.indices.allSatisfy { tokens[words[position + $0]].text == phrase[$0] }
             if matches { return phrase.count }
