@@ -43,23 +43,27 @@ public struct ProductionDateFinder: Sendable {
     /// a value runs on into are often the next sentence of the mail.
     /// `reference` (the mail's day) gives a year to "1 de julio" written without one.
     public func productionDate(fields: LabeledFields, text: String, reference: DateParts? = nil) -> ProductionDate? {
+        productionDate(fields: fields, prose: DatedText(text, reference: reference))
+    }
+
+    /// `productionDate` with the prose's tokens and dates shared with other readers of the text.
+    func productionDate(fields: LabeledFields, prose: DatedText) -> ProductionDate? {
         for field in fields.all(.fechaProduccion) {
-            if let first = field.lines.first, let date = SpanishDateParser.firstDate(in: first, reference: reference) {
+            if let first = field.lines.first, let date = SpanishDateParser.firstDate(in: first, reference: prose.reference) {
                 return ProductionDate(parts: date.parts, source: .labeled)
             }
         }
-        return proseDate(in: text, reference: reference).map { ProductionDate(parts: $0.parts, source: .prose) }
+        return proseDate(in: prose).map { ProductionDate(parts: $0.parts, source: .prose) }
     }
 
     /// The first date that closely follows a trigger phrase in `text`.
     public func proseDate(in text: String, reference: DateParts? = nil) -> SpanishDate? {
-        proseDate(in: text, tokens: TextToken.tokenize(text), reference: reference)
+        proseDate(in: DatedText(text, reference: reference))
     }
 
-    /// `proseDate` over `text` already tokenized (callers reading the tokens again share them).
-    func proseDate(in text: String, tokens: [TextToken], reference: DateParts?) -> SpanishDate? {
-        let words = tokens.indices.filter { tokens[$0].kind == .word }
-        let dates = SpanishDateParser.dates(tokens: tokens, reference: reference)
+    /// `proseDate` over a text already tokenized and dated (callers reading them again share them).
+    func proseDate(in prose: DatedText) -> SpanishDate? {
+        let text = prose.text, tokens = prose.tokens, words = prose.words, dates = prose.dates
         let initials = triggerInitials
         for position in words.indices {
             guard let length = triggerLength(words: words, tokens: tokens, at: position, initials: initials) else { continue }
@@ -93,14 +97,18 @@ public struct ProductionDateFinder: Sendable {
         text.index(start, offsetBy: limit + 1, limitedBy: end) == nil
     }
 
-    /// First bytes of the trigger phrases' first words; nil when a phrase is empty (it matches anywhere).
-    private var triggerInitials: Set<UInt8>? {
-        triggers.contains { $0.first?.utf8.first == nil } ? nil : Set(triggers.compactMap { $0.first?.utf8.first })
+    /// Whether each byte is the first byte of a trigger phrase's first word; nil when a phrase
+    /// is empty (it matches anywhere). A table, not a set: it is read once per word of the text.
+    private var triggerInitials: [Bool]? {
+        guard !triggers.contains(where: { $0.first?.utf8.first == nil }) else { return nil }
+        var table = [Bool](repeating: false, count: 256)
+        for phrase in triggers { table[Int(phrase[0].utf8.first!)] = true }
+        return table
     }
 
-    private func triggerLength(words: [Int], tokens: [TextToken], at position: Int, initials: Set<UInt8>?) -> Int? {
+    private func triggerLength(words: [Int], tokens: [TextToken], at position: Int, initials: [Bool]?) -> Int? {
         // Speed: most words start no trigger; a look at the first byte rules them out.
-        if let initials, !initials.contains(tokens[words[position]].text.utf8.first ?? 0) { return nil }
+        if let initials, !initials[Int(tokens[words[position]].text.utf8.first ?? 0)] { return nil }
         for phrase in triggers where position + phrase.count <= words.count {
             let matches = phrase.indices.allSatisfy { tokens[words[position + $0]].text == phrase[$0] }
             if matches { return phrase.count }

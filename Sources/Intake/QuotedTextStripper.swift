@@ -133,7 +133,11 @@ public enum QuotedTextStripper {
     /// The folded name of a "Name: value" header line, or nil.
     private static func headerName(_ line: Substring) -> String? {
         let text = TextNormalizer.trimmed(line)
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        // Speed: the key before a colon is at least as long as the ASCII letters and digits
+        // before its first byte; a line of prose is ruled out without a Character search.
+        guard let colonByte = text.utf8.firstIndex(of: UInt8(ascii: ":")),
+              LabeledFieldExtractor.minimumKeyLength(text.utf8[..<colonByte]) <= 12,
+              let colon = text.firstIndex(of: ":") else { return nil }
         let name = TextNormalizer.key(text[..<colon])
         return name.isEmpty || name.count > 12 ? nil : name
     }

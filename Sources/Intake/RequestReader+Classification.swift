@@ -14,12 +14,21 @@ extension RequestReader {
         var best: (code: String, score: Int)?
         // Keyed once for all areas: a forwarded thread can be megabytes.
         let (signatureKey, subjectKey, textKey) = (KeywordMatcher.paddedKey(signature), KeywordMatcher.paddedKey(subject), KeywordMatcher.paddedKey(text))
-        for (code, matcher) in areaMatchers {
-            let score = 3 * matcher.matchCount(inPaddedKey: signatureKey) + 2 * matcher.matchCount(inPaddedKey: subjectKey)
-                + matcher.matchCount(inPaddedKey: textKey)
+        let (signatureCounts, subjectCounts, textCounts) = (areaMatchCounts(signatureKey), areaMatchCounts(subjectKey), areaMatchCounts(textKey))
+        for (index, code) in areaMatchers.map(\.code).enumerated() {
+            let score = 3 * signatureCounts[index] + 2 * subjectCounts[index] + textCounts[index]
             if score > 0 && score > (best?.score ?? 0) { best = (code, score) }
         }
         return best?.code ?? "otra"
+    }
+
+    /// `matchCount(inPaddedKey:)` of every area's matcher, in one pass over the key.
+    private func areaMatchCounts(_ paddedKey: String) -> [Int] {
+        var padded = paddedKey
+        let seen = padded.withUTF8 { areaKeywords.occurring(in: $0) }
+        var counts = [Int](repeating: 0, count: areaMatchers.count)
+        for (pattern, hit) in seen.enumerated() where hit { counts[areaOfPattern[pattern]] += 1 }
+        return counts
     }
 
     /// Kinds named by the request win; then the area decides (projects, OCM); a misional area
@@ -62,10 +71,28 @@ extension RequestReader {
 
     /// The conditions `text` names and does not deny ("no es condonable": see `affirms`).
     func conditions(in text: String) -> Set<String> {
-        let key = KeywordMatcher.paddedKey(text)
-        let named = conditionMatchers.filter { $0.matcher.firstMatch(inPaddedKey: key) != nil }
+        conditions(inPaddedKey: KeywordMatcher.paddedKey(text), text: text)
+    }
+
+    /// `conditions(in:)` of `text` already keyed (`KeywordMatcher.paddedKey`).
+    func conditions(inPaddedKey key: String, text: @autoclosure () -> String) -> Set<String> {
+        // Speed: one pass finds every condition's keywords (`conditionKeywords`), not one pass per condition.
+        var padded = key
+        let seen = padded.withUTF8 { conditionKeywords.occurring(in: $0) }
+        var namedIndices = Set<Int>()
+        for (pattern, hit) in seen.enumerated() where hit { namedIndices.formUnion(conditionsOfPattern[pattern]) }
+        let named = conditionMatchers.indices.filter(namedIndices.contains).map { conditionMatchers[$0] }
         guard Self.denial.firstMatch(inPaddedKey: key) != nil else { return Set(named.map(\.code)) }
+        let text = text()
         return Set(named.filter { affirms($0.matcher, in: text) }.map(\.code))
+    }
+
+    /// The padded key of `text + "\n" + more` from the padded key of `text`: a newline is a
+    /// Character of its own and no letter, so the keys join with one space (or none when empty).
+    static func paddedKey(_ padded: String, joining more: String) -> String {
+        let key = TextNormalizer.key(more)
+        if key.isEmpty { return padded }
+        return padded == "  " ? " " + key + " " : padded + key + " "
     }
 
     /// The message that carries the request: the mail itself, or — when its own text has no

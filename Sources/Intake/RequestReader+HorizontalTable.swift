@@ -11,7 +11,10 @@ extension RequestReader {
 
     func transposingHorizontalTables(_ text: String) -> String {
         // Any line break: "\r\n" is one Character, so splitting on "\n" alone would see one line.
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        let split = TextNormalizer.lines(text)
+        // Speed: a long thread usually has no line with enough separators to be a header row.
+        guard split.contains(where: { Self.mayBeHeaderRow($0.utf8) }) else { return text }
+        var lines = split.map(String.init)
         var changed = false
         var index = 0
         while index < lines.count {
@@ -32,12 +35,36 @@ extension RequestReader {
 
     /// The cells of a row made only of field labels (at least `minimumHeaderCells`), with the separator used.
     private func headerCells(_ line: String) -> (cells: [String], separator: String)? {
-        for separator in Self.cellSeparators {
+        for (separator, bytes) in zip(Self.cellSeparators, Self.cellSeparatorBytes) {
+            guard Self.occurs(bytes, in: line.utf8, times: Self.minimumHeaderCells - 1) else { continue }
             let parts = cells(line, separator: separator)
             guard parts.count >= Self.minimumHeaderCells else { continue }
             if parts.allSatisfy({ labels.field(forLabel: $0) != nil }) { return (parts, separator) }
         }
         return nil
+    }
+
+    static let cellSeparatorBytes: [[UInt8]] = cellSeparators.map { Array($0.utf8) }
+
+    /// Whether `line` holds some separator's bytes often enough for `minimumHeaderCells` cells.
+    /// Every Character match of a separator is a byte match, so a line failing this has fewer cells.
+    static func mayBeHeaderRow<U: Collection<UInt8>>(_ line: U) -> Bool {
+        cellSeparatorBytes.contains { occurs($0, in: line, times: minimumHeaderCells - 1) }
+    }
+
+    /// Whether `needle` (non-empty) starts at `times` or more byte offsets of `haystack`.
+    static func occurs<U: Collection<UInt8>>(_ needle: [UInt8], in haystack: U, times: Int) -> Bool {
+        guard times > 0 else { return true }
+        var found = 0
+        var index = haystack.startIndex
+        while index != haystack.endIndex {
+            if haystack[index] == needle[0], haystack[index...].starts(with: needle) {
+                found += 1
+                if found >= times { return true }
+            }
+            haystack.formIndex(after: &index)
+        }
+        return false
     }
 
     private func cells(_ line: String, separator: String) -> [String] {

@@ -12,6 +12,14 @@ public struct RequestReader: Sendable {
     let areaMatchers: [(code: String, matcher: KeywordMatcher)]
     let kindMatchers: [(code: String, matcher: KeywordMatcher)]
     let conditionMatchers: [(code: String, matcher: KeywordMatcher)]
+    /// Every area's keywords in one automaton, and the area (index of `areaMatchers`) of each
+    /// pattern: a long text is scanned once for all areas, not once per area.
+    let areaKeywords: KeywordAutomaton
+    let areaOfPattern: [Int]
+    /// Every condition's keywords in one automaton (one scan for all conditions).
+    let conditionKeywords: KeywordAutomaton
+    /// For pattern `i` of `conditionKeywords`, the conditions it belongs to.
+    let conditionsOfPattern: [[Int]]
     let officeLimits: OfficeLimits
 
     public init(rules: Rules, officeLimits: OfficeLimits = .default) {
@@ -26,6 +34,14 @@ public struct RequestReader: Sendable {
         areaMatchers = rules.areas.map { ($0.code, KeywordMatcher($0.keywords + [$0.name])) }
         kindMatchers = rules.kinds.map { ($0.code, KeywordMatcher($0.keywords)) }
         conditionMatchers = rules.conditions.sorted { $0.key < $1.key }.map { ($0.key, KeywordMatcher($0.value)) }
+        let areaKeys = areaMatchers.enumerated().flatMap { area in area.element.matcher.keys.map { (key: $0, area: area.offset) } }
+        areaKeywords = KeywordAutomaton(areaKeys.map { KeywordMatcher.needle($0.key) })
+        areaOfPattern = areaKeys.map(\.area)
+        let conditionKeys = conditionMatchers.enumerated().flatMap { condition in
+            condition.element.matcher.keys.map { (key: $0, condition: condition.offset) }
+        }
+        conditionKeywords = KeywordAutomaton(conditionKeys.map { KeywordMatcher.needle($0.key) })
+        conditionsOfPattern = conditionKeys.map { key in conditionKeys.filter { $0.key == key.key }.map(\.condition) }
         self.officeLimits = officeLimits
     }
 
@@ -52,6 +68,8 @@ public struct RequestReader: Sendable {
         let testLines = Set(fields.all(.test).flatMap { field in (0...field.lines.count).map { field.lineIndex + $0 } })
         let prose = TextNormalizer.lines(cleaned.text).enumerated().filter { !testLines.contains($0.offset) }.map { String($0.element) }
         let requestText = ([subject] + prose).joined(separator: "\n")
+        // Keyed once: the conditions are read from it twice (a forwarded thread can be megabytes).
+        let requestKey = KeywordMatcher.paddedKey(requestText)
         let signature = cleaned.signature ?? ""
 
         var attachments: [AttachmentEvidence] = []
@@ -80,7 +98,7 @@ public struct RequestReader: Sendable {
             if context.trimmingCharacters(in: .whitespacesAndNewlines).count >= 10 {
                 material["contexto_proyecto", default: []].append("campo CONTEXTO DEL PROYECTO")
             }
-        } else if conditions(in: requestText).contains(Self.projectContextCondition) {
+        } else if conditions(inPaddedKey: requestKey, text: requestText).contains(Self.projectContextCondition) {
             material["contexto_proyecto", default: []].append("contexto descrito en el correo")
         }
         // The whole own text: a signature with no closing line can trail the TEST field.
@@ -94,16 +112,19 @@ public struct RequestReader: Sendable {
         let notApplicable = fields.all(.fechaProduccion).contains { field in
             Self.notApplicable.firstMatch(in: field.value) != nil && SpanishDateParser.firstDate(in: field.value) == nil
         }
+        // Speed: both finders read the same tokens and dates of the text, computed once.
+        let dated = DatedText(cleaned.text, reference: reference)
         let production = notApplicable ? nil
-            : finder.productionDate(fields: fields, text: cleaned.text, reference: reference).flatMap { CivilDate(parts: $0.parts) }
-        let training = TrainingDateFinder().trainingDate(fields: fields, text: cleaned.text, reference: reference)
+            : finder.productionDate(fields: fields, prose: dated).flatMap { CivilDate(parts: $0.parts) }
+        let training = TrainingDateFinder().trainingDate(fields: fields, prose: dated)
         let topics = fields.topics.isEmpty ? [] : fields.topics
         var request = TrainingRequest(
             topic: fields[.asunto].flatMap { TextNormalizer.lines($0.value).first }.map { String(TextNormalizer.trimmed($0)) }
                 .flatMap { isHeaderRow($0) ? nil : $0.nonEmpty } ?? subject.nonEmpty,
             area: area, kind: kind(fields: fields, text: requestText, area: area),
             productionDate: production, trainingDate: training, topics: topics, questionCount: count,
-            declaredQuestions: body.declared, conditions: conditions(in: requestText + "\n" + (fields[.material]?.value ?? "")),
+            declaredQuestions: body.declared, conditions: conditions(inPaddedKey: Self.paddedKey(requestKey, joining: fields[.material]?.value ?? ""),
+                                                           text: requestText + "\n" + (fields[.material]?.value ?? "")),
             material: material, attachments: attachments, categories: categories,
             // Attachments count when they are material: a photo alone does not make a request.
             looksLikeRequest: !fields.isEmpty || !material.isEmpty || Self.trainingWords.firstMatch(in: requestText) != nil,

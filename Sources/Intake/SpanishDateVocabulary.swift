@@ -36,6 +36,9 @@ enum SpanishDateVocabulary {
     /// Two-digit years are this century's ("15/03/26" is 2026).
     static let twoDigitYearBase = 2000
 
+    /// Words a date may open with: a weekday or a month.
+    static let dateOpeners: Set<String> = weekdays.union(months.keys)
+
     static func month(_ token: TextToken) -> Int? {
         token.kind == .word ? months[token.text] : nil
     }

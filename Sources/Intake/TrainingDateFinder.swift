@@ -33,14 +33,18 @@ public struct TrainingDateFinder: Sendable {
     }
 
     public func trainingDate(fields: LabeledFields, text: String, reference: DateParts?) -> CivilDate? {
+        trainingDate(fields: fields, prose: DatedText(text, reference: reference))
+    }
+
+    /// `trainingDate` with the text's tokens and dates shared with other readers of the text.
+    func trainingDate(fields: LabeledFields, prose text: DatedText) -> CivilDate? {
         for field in fields.all(.fechaCapacitacion) {
-            if let first = field.lines.first, let date = SpanishDateParser.firstDate(in: first, reference: reference) {
+            if let first = field.lines.first, let date = SpanishDateParser.firstDate(in: first, reference: text.reference) {
                 return CivilDate(parts: date.parts)
             }
         }
-        let tokens = TextToken.tokenize(text)
-        if let date = prose.proseDate(in: text, tokens: tokens, reference: reference) { return CivilDate(parts: date.parts) }
-        return reference.flatMap { weekdayDate(tokens: tokens, after: $0) }
+        if let date = prose.proseDate(in: text) { return CivilDate(parts: date.parts) }
+        return text.reference.flatMap { weekdayDate(tokens: text.tokens, after: $0) }
     }
 
     /// "… capacitación … el (próximo) martes" with no date written: the next Tuesday after the mail.
@@ -50,7 +54,7 @@ public struct TrainingDateFinder: Sendable {
 
     func weekdayDate(tokens: [TextToken], after reference: DateParts) -> CivilDate? {
         guard let mailDay = CivilDate(year: reference.year, month: reference.month, day: reference.day) else { return nil }
-        for line in Self.lines(of: tokens) {
+        for line in Self.lines(of: tokens) where line.contains(where: Self.mayBeTrigger) {
             let words = line.filter { $0.kind == .word || $0.kind == .number }
             // Every trigger of the line: "solicitamos capacitar al proveedor… La capacitación la haríamos el martes 14".
             for trigger in words.indices where Self.triggerWords.contains(words[trigger].text) {
@@ -97,6 +101,14 @@ public struct TrainingDateFinder: Sendable {
     }
 
     static let triggerWords = Set(triggers.filter { !$0.contains(" ") })
+    /// Byte lengths of the trigger words: most words of a line are ruled out without hashing.
+    static let triggerLengths = triggerWords.map(\.utf8.count).min()!...triggerWords.map(\.utf8.count).max()!
+
+    /// Whether `token` is a trigger word. Speed: a line without one is skipped whole (a number
+    /// is never one: the trigger words are letters).
+    static func mayBeTrigger(_ token: TextToken) -> Bool {
+        token.kind == .word && triggerLengths.contains(token.text.utf8.count) && triggerWords.contains(token.text)
+    }
     static let gapVetoSet = Set(gapVetoes)
     static let weekdays: [String: Weekday] = [
         "lunes": .monday, "martes": .tuesday, "miercoles": .wednesday, "jueves": .thursday, "viernes": .friday,
