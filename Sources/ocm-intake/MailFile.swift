@@ -37,6 +37,12 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
+/// Output that writes its own JSON line, byte for byte what `JSONEncoder` with `.sortedKeys` and
+/// `.withoutEscapingSlashes` would write, without the encoder's cost.
+protocol JSONLine {
+    var jsonLine: String { get }
+}
+
 /// The per-file loop of `inspect` and `mime`: each readable file goes to `body` as JSON (one
 /// line) or text (blank line between files); an unreadable one is reported on stderr and the
 /// others still print; any failure ends with exit code 2.
@@ -51,7 +57,9 @@ func forEachMailFile<Output: Encodable>(_ paths: [String], json: Bool, _ body: (
             failed = true
         case .success(let file):
             let output = try body(file)
-            if json {
+            if json, let line = output.json as? any JSONLine {
+                print(line.jsonLine)
+            } else if json {
                 print(String(decoding: try encoder.encode(output.json), as: UTF8.self))
             } else {
                 if index > 0 { print("") }
