@@ -69,6 +69,13 @@ public enum Base64 {
                     i += 4
                 }
                 if i >= count { break }
+                // A line break between whole groups changes nothing: skip the run here rather
+                // than fail the 4-byte lookup once per byte of it.
+                if t[Int(s[i])] == skip {
+                    i += 1
+                    while i < count, t[Int(s[i])] == skip { i += 1 }
+                    continue
+                }
             }
             // Byte-wise path: line breaks, padding, junk, and the tail.
             let v = t[Int(s[i])]

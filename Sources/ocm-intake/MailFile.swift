@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// A mail file named on the command line, read whole. Failures name the file and the cause in
 /// words an admin can act on.
@@ -19,10 +20,42 @@ struct MailFile {
             return .failure(MailFileError(path: path, reason: "no such file"))
         }
         if isDirectory.boolValue { return .failure(MailFileError(path: path, reason: "is a directory, not a mail file")) }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = contents(path) else {
             return .failure(MailFileError(path: path, reason: "cannot be read (permission denied?)"))
         }
-        return .success(MailFile(path: path, bytes: [UInt8](data)))
+        return .success(MailFile(path: path, bytes: bytes))
+    }
+
+    /// The whole file read straight into the array the parser takes: `FileManager.contents`
+    /// gave `Data`, which then had to be copied. Sized by `fstat`, then read to end of file,
+    /// so a file that grows or reports no size (a pipe, `/dev/stdin`) is still read whole.
+    static func contents(_ path: String) -> [UInt8]? {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { Glibc.close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        let size = max(Int(info.st_size), 0)
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            while initialized < size {
+                let n = Glibc.read(fd, base + initialized, size - initialized)
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { failed = n < 0; return }
+                initialized += n
+            }
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 65536) { chunk in
+            while !failed {
+                let n = Glibc.read(fd, chunk.baseAddress, chunk.count)
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { failed = n < 0; break }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<n]))
+            }
+        }
+        return failed ? nil : bytes
     }
 }
 
@@ -35,6 +68,12 @@ struct MailFileError: Error, CustomStringConvertible {
 /// Writes to stderr without going through the non-Sendable global `stderr`.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Output that writes its own JSON line, byte for byte what `JSONEncoder` with `.sortedKeys` and
+/// `.withoutEscapingSlashes` would write, without the encoder's cost.
+protocol JSONLine {
+    var jsonLine: String { get }
 }
 
 /// The per-file loop of `inspect` and `mime`: each readable file goes to `body` as JSON (one
@@ -51,7 +90,9 @@ func forEachMailFile<Output: Encodable>(_ paths: [String], json: Bool, _ body: (
             failed = true
         case .success(let file):
             let output = try body(file)
-            if json {
+            if json, let line = output.json as? any JSONLine {
+                print(line.jsonLine)
+            } else if json {
                 print(String(decoding: try encoder.encode(output.json), as: UTF8.self))
             } else {
                 if index > 0 { print("") }

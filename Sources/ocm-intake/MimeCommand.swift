@@ -18,14 +18,18 @@ struct MimeCommand: ParsableCommand {
     func run() throws {
         try forEachMailFile(files, json: json) { file in
             let outline = MessageOutline(MessageParser.parse(file.bytes))
-            return (FileOutline(file: file.name, outline: outline), TerminalText.escaped("== \(file.path)\n" + outline.text))
+            // Under --json the text outline would be built only to be thrown away.
+            let text = json ? "" : TerminalText.escaped("== \(file.path)\n" + outline.text)
+            return (FileOutline(file: file.name, outline: outline), text)
         }
     }
 }
 
-private struct FileOutline: Encodable {
+private struct FileOutline: Encodable, JSONLine {
     let file: String
     let outline: MessageOutline
+
+    var jsonLine: String { outline.jsonLine(file: file) }
 
     enum CodingKeys: String, CodingKey { case file, subject, from, messageID, root, warnings }
 
