@@ -35,34 +35,10 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
     defer { try? FileManager.default.removeItem(at: scratch) }
     let outPath = scratch.appendingPathComponent("out").path, errPath = scratch.appendingPathComponent("err").path
 
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    // A fresh signal mask and default dispositions: the test runner's must not leak into servers.
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    posix_spawnattr_setsigmask(&attributes, &empty)
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    for signal in [SIGCHLD, SIGPIPE, SIGTERM, SIGINT, SIGHUP] { sigaddset(&defaults, signal) }
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
     // glibc's posix_spawn_file_actions_addchdir_np is not imported into Swift: chdir with env -C.
     let command = directory.map { ["/usr/bin/env", "-C", $0.path, executable] } ?? [executable]
-    let argv = (command + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    let env = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { env.forEach { free($0) } }
-    var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, command[0], &actions, &attributes, argv, env)
-    guard spawned == 0 else { throw LabFailure("cannot start \(executable): \(String(cString: strerror(spawned)))") }
+    let pid = try spawnChild(command + arguments, environment: environment ?? ProcessInfo.processInfo.environment,
+                             outPath: outPath, errPath: errPath, name: executable)
 
     let deadline = Date().addingTimeInterval(timeout)
     var status: Int32 = 0
@@ -80,6 +56,38 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
     var stderr = String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self)
     if killed { stderr += "\n[killed after \(Int(timeout)) s]" }
     return ProcessResult(status: exitStatus, stdout: stdout, stderr: stderr)
+}
+
+/// Starts `command` (argv[0] a path) with stdin from /dev/null and stdout/stderr into files, a
+/// fresh signal mask and default dispositions (the test runner's must not leak into servers or
+/// the daemon). Shared by `runProcess` and `DaemonProcess`.
+func spawnChild(_ command: [String], environment: [String: String], outPath: String, errPath: String,
+                name: String) throws -> pid_t {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var empty = sigset_t()
+    sigemptyset(&empty)
+    posix_spawnattr_setsigmask(&attributes, &empty)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for signal in [SIGCHLD, SIGPIPE, SIGTERM, SIGINT, SIGHUP] { sigaddset(&defaults, signal) }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    let argv = command.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    let env = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { env.forEach { free($0) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, command[0], &actions, &attributes, argv, env)
+    guard spawned == 0 else { throw LabFailure("cannot start \(name): \(String(cString: strerror(spawned)))") }
+    return pid
 }
 
 struct LabFailure: Error, CustomStringConvertible {

@@ -17,32 +17,8 @@ final class DaemonProcess {
         environment[DaemonWorkspace.formacionSecretVariable] = "pw-formacionocm"
         environment[DaemonWorkspace.smtpSecretVariable] = "pw-aseguramientoocm"
         environment["OCM_INTAKE_LOG_LEVEL"] = logLevel
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGCHLD, SIGPIPE, SIGTERM, SIGINT, SIGHUP] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let command = ["/usr/bin/env", "-C", work.dir.path, Package.binary.path] + arguments + ["--config", work.configPath]
-        let argv = command.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let env = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { env.forEach { free($0) } }
-        var child: pid_t = 0
-        let spawned = posix_spawn(&child, command[0], &actions, &attributes, argv, env)
-        guard spawned == 0 else { throw LabFailure("cannot start ocm-intake: \(String(cString: strerror(spawned)))") }
-        pid = child
+        pid = try spawnChild(command, environment: environment, outPath: outPath, errPath: errPath, name: "ocm-intake")
     }
 
     deinit { if exitStatus == nil { kill(pid, SIGKILL); var status: Int32 = 0; waitpid(pid, &status, 0) } }
