@@ -83,7 +83,7 @@ let package = Package(
         ),
         // Timing figures for the closing notes; not part of the test suite.
         .executableTarget(name: "Benchmarks", dependencies: ["MIME", "Intake"], path: "Sources/Benchmarks"),
-        .testTarget(name: "MIMETests", dependencies: ["MIME"], path: "Tests/MIMETests", exclude: ["Fixtures"]),
+        .testTarget(name: "MIMETests", dependencies: ["MIME", "ZIPFixture"], path: "Tests/MIMETests", exclude: ["Fixtures"]),
         .testTarget(
             name: "IntakeTests",
             dependencies: ["Intake", "MIME", "CZlib", "ZIPFixture", "Replies"],

@@ -5,21 +5,7 @@ import XCTest
 /// Issue 7 item 4 against the real Dovecot: mail APPENDed with an INTERNALDATE (as a server that
 /// received it then) is judged by that time — its request's year and request day, the backlog cut
 /// of a backfill — whatever its Date header says, or when it has none.
-final class DaemonArrivalLabTests: XCTestCase {
-    private var lab: PrivateLab!
-    private var work: DaemonWorkspace!
-
-    override func setUpWithError() throws {
-        lab = try PrivateLab.start()
-        work = try DaemonWorkspace()
-        try work.writeIMAPConfig(lab: lab)
-    }
-
-    override func tearDown() {
-        lab?.destroy()
-        work?.remove()
-    }
-
+final class DaemonArrivalLabTests: LabDaemonTestCase {
     /// IMAP APPEND with an INTERNALDATE, from Python's imaplib (a client independent of ours).
     private func append(_ raw: [UInt8], user: String, internalDate: Date) throws {
         let file = URL(fileURLWithPath: lab.dir).appendingPathComponent("dated-\(UUID().uuidString).eml")

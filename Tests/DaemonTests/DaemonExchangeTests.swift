@@ -7,19 +7,8 @@ import XCTest
 /// `exchangeocm` user, whose Drafts is "Borradores" (SPECIAL-USE) and no `drafts_folder` is
 /// configured; through the IMAP fault proxy it also announces an APPENDLIMIT, throttles a
 /// command and counts connections per login.
-final class DaemonExchangeTests: XCTestCase {
-    private var lab: PrivateLab!
-    private var work: DaemonWorkspace!
-
-    override func setUpWithError() throws {
-        lab = try PrivateLab.start()
-        work = try DaemonWorkspace()
-    }
-
-    override func tearDown() {
-        lab?.destroy()
-        work?.remove()
-    }
+final class DaemonExchangeTests: LabDaemonTestCase {
+    override var writesIMAPConfig: Bool { false }
 
     /// Aseguramiento = exchangeocm (no drafts_folder), Formación as usual, both at `base`.
     private func writeConfig(base: String) throws {

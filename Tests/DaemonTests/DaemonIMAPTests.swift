@@ -9,21 +9,7 @@ import XCTest
 /// mailboxes over IMAPS, TLS verified with the lab CA), runs `ocm-intake once` (the built binary,
 /// as an admin or cron would) or `IntakeDaemon.cycle()` in-process, and checks the outcome with
 /// independent clients: the curl command line and doveadm, plus a second handle on the ledger.
-final class DaemonIMAPTests: XCTestCase {
-    private var lab: PrivateLab!
-    private var work: DaemonWorkspace!
-
-    override func setUpWithError() throws {
-        lab = try PrivateLab.start()
-        work = try DaemonWorkspace()
-        try work.writeIMAPConfig(lab: lab)
-    }
-
-    override func tearDown() {
-        lab?.destroy()
-        work?.remove()
-    }
-
+final class DaemonIMAPTests: LabDaemonTestCase {
     // MARK: - a. one request, one draft
 
     func testARequestSentToBothMailboxesGivesOneRequestAndOneDraft() throws {

@@ -6,21 +6,12 @@ import XCTest
 /// item 0). Every other daemon test runs one-shot `once`, whose fresh connections hid that a
 /// STATUS on the connection that has INBOX selected gets Dovecot's `OK [CLIENTBUG]` and stale
 /// counts: new mail to a mailbox after its first fetch was never seen while `run` lived.
-final class DaemonRunTests: XCTestCase {
-    private var lab: PrivateLab!
-    private var work: DaemonWorkspace!
+final class DaemonRunTests: LabDaemonTestCase {
     private let interval = 2.0
 
     override func setUpWithError() throws {
-        lab = try PrivateLab.start()
-        work = try DaemonWorkspace()
-        try work.writeIMAPConfig(lab: lab)
+        try super.setUpWithError()
         try setPollInterval(Int(interval))
-    }
-
-    override func tearDown() {
-        lab?.destroy()
-        work?.remove()
     }
 
     private func setPollInterval(_ seconds: Int) throws {

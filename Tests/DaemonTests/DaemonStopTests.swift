@@ -7,19 +7,8 @@ import XCTest
 /// middle of a 2 MB FETCH must not hold the daemon past 5 s, and the mail it was reading is
 /// handled by the next start: delayed, not lost. fault-proxy.py stalls the third IMAP connection
 /// (the first two are the baseline run's).
-final class DaemonStopTests: XCTestCase {
-    private var lab: PrivateLab!
-    private var work: DaemonWorkspace!
-
-    override func setUpWithError() throws {
-        lab = try PrivateLab.start()
-        work = try DaemonWorkspace()
-    }
-
-    override func tearDown() {
-        lab?.destroy()
-        work?.remove()
-    }
+final class DaemonStopTests: LabDaemonTestCase {
+    override var writesIMAPConfig: Bool { false }
 
     func testSIGTERMEndsAStalledFetchWithinFiveSecondsAndTheMailIsHandledNextTime() throws {
         let proxy = try FaultProxy(target: String(lab.imapsURL.dropFirst("imaps://".count)), mode: "stall", offset: 600_000, faulty: 3)

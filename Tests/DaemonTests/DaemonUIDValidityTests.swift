@@ -6,21 +6,7 @@ import XCTest
 /// A UIDVALIDITY change (issue 7 item 6): UIDs mean nothing any more, so only mail that arrived
 /// after the baseline is read (SEARCH SINCE + INTERNALDATE, newest first); the backlog, even a
 /// mail without a Date header, is never answered, and new mail is answered in the same cycle.
-final class DaemonUIDValidityTests: XCTestCase {
-    private var lab: PrivateLab!
-    private var work: DaemonWorkspace!
-
-    override func setUpWithError() throws {
-        lab = try PrivateLab.start()
-        work = try DaemonWorkspace()
-        try work.writeIMAPConfig(lab: lab)
-    }
-
-    override func tearDown() {
-        lab?.destroy()
-        work?.remove()
-    }
-
+final class DaemonUIDValidityTests: LabDaemonTestCase {
     func testAfterAUIDValidityChangeNoOldMailIsAnsweredAndTheNewOneIsAnsweredAtOnce() throws {
         // 500 old requests (real ones, from areas) and one more without a Date header.
         let old = try fillRequests(500, user: "aseguramientoocm")

@@ -1,6 +1,7 @@
 import Foundation
 import MIME
 import XCTest
+import ZIPFixture
 @testable import Intake
 
 /// Requests sent from Outlook in rich-text format: the files (and sometimes the only text)

@@ -1,4 +1,5 @@
 import XCTest
+import ZIPFixture
 @testable import MIME
 
 /// Outlook's winmail.dat: files, body and subject out of streams `TNEFFixture` writes, and
