@@ -41,10 +41,18 @@ extension String {
     /// strings per field and lookup were 10 % of `PartMetadata`. Anything else as before.
     func caseInsensitiveEquals(_ other: String) -> Bool {
         guard utf8.count == other.utf8.count else { return false }
-        var a = utf8.makeIterator(), b = other.utf8.makeIterator()
-        while let x = a.next(), let y = b.next() {
-            guard x < 0x80, y < 0x80 else { return lowercased() == other.lowercased() }
-            if x != y, x | 0x20 != y | 0x20 || !(0x61...0x7A).contains(x | 0x20) { return false }
+        var a = self, b = other
+        if let ascii = a.withUTF8({ x in b.withUTF8 { y in Self.asciiFoldedEquals(x, y) } }) { return ascii }
+        return lowercased() == other.lowercased()
+    }
+
+    /// Equal bytes up to ASCII case; nil unless both are ASCII (same lengths).
+    private static func asciiFoldedEquals(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var high: UInt8 = 0
+        for (x, y) in zip(a, b) { high |= x | y }
+        guard high < 0x80 else { return nil }
+        for (x, y) in zip(a, b) where x != y {
+            if x | 0x20 != y | 0x20 || !(0x61...0x7A).contains(x | 0x20) { return false }
         }
         return true
     }
