@@ -63,12 +63,24 @@ public enum Base64 {
         var i = 0, o = 0
         while i < count {
             if quantum.n == 0 {
-                // Fast path: two groups of four alphabet characters per step, stored as one
-                // 8-byte word of which 6 count, then a last group as one 4-byte word of which 3
-                // count (the capacity has room for the spare bytes). Wrapping arithmetic: the
+                // Fast path: four, then two groups of four alphabet characters per step, each
+                // two stored as one 8-byte word of which 6 count, then a last group as one
+                // 4-byte word of which 3 count (the capacity has room for the spare bytes). Wrapping arithmetic: the
                 // indexes are bounded by `count`, and overflow checks cost a third of the loop.
                 let raw = UnsafeMutableRawPointer(out)
                 let second = g + 1 << 16
+                while i &+ 16 <= count {
+                    let p = UnsafeRawPointer(s + i)
+                    let a = g[Self.pair(p, 0)] | second[Self.pair(p, 2)]
+                    let b = g[Self.pair(p, 4)] | second[Self.pair(p, 6)]
+                    let c = g[Self.pair(p, 8)] | second[Self.pair(p, 10)]
+                    let d = g[Self.pair(p, 12)] | second[Self.pair(p, 14)]
+                    if (a | b | c | d) & badGroup != 0 { break }
+                    raw.storeBytes(of: (UInt64(a) | UInt64(b) &<< 24).littleEndian, toByteOffset: o, as: UInt64.self)
+                    raw.storeBytes(of: (UInt64(c) | UInt64(d) &<< 24).littleEndian, toByteOffset: o &+ 6, as: UInt64.self)
+                    o &+= 12
+                    i &+= 16
+                }
                 while i &+ 8 <= count {
                     let p = UnsafeRawPointer(s + i)
                     let a = g[Self.pair(p, 0)] | second[Self.pair(p, 2)]
