@@ -61,15 +61,22 @@ public enum Base64 {
         let count = source.count
         var quantum = Quantum()
         var i = 0, o = 0
+        // The length of the last line read whole by the fast path (76 for nearly every sender).
+        var lineStart = 0, lineLength = 0
         while i < count {
             if quantum.n == 0 {
                 // Fast path: four, then two groups of four alphabet characters per step, each
                 // two stored as one 8-byte word of which 6 count, then a last group as one
-                // 4-byte word of which 3 count (the capacity has room for the spare bytes). Wrapping arithmetic: the
-                // indexes are bounded by `count`, and overflow checks cost a third of the loop.
+                // 4-byte word of which 3 count (the capacity has room for the spare bytes).
+                // Wrapping arithmetic: the indexes are bounded by `count`, and overflow checks
+                // cost a third of the loop. When a break sits where the last line's length says,
+                // the steps stop there instead of each failing once on it; any other bound only
+                // hands more bytes to the byte-wise path, which decodes everything correctly.
                 let raw = UnsafeMutableRawPointer(out)
                 let second = g + 1 << 16
-                while i &+ 16 <= count {
+                let guess = i &+ lineLength
+                let end = lineLength > 0 && guess < count && t[Int(s[guess])] == skip ? guess : count
+                while i &+ 16 <= end {
                     let p = UnsafeRawPointer(s + i)
                     let a = g[Self.pair(p, 0)] | second[Self.pair(p, 2)]
                     let b = g[Self.pair(p, 4)] | second[Self.pair(p, 6)]
@@ -81,7 +88,7 @@ public enum Base64 {
                     o &+= 12
                     i &+= 16
                 }
-                while i &+ 8 <= count {
+                while i &+ 8 <= end {
                     let p = UnsafeRawPointer(s + i)
                     let a = g[Self.pair(p, 0)] | second[Self.pair(p, 2)]
                     let b = g[Self.pair(p, 4)] | second[Self.pair(p, 6)]
@@ -90,7 +97,7 @@ public enum Base64 {
                     o &+= 6
                     i &+= 8
                 }
-                while i &+ 4 <= count {
+                while i &+ 4 <= end {
                     let p = UnsafeRawPointer(s + i)
                     let v = g[Self.pair(p, 0)] | second[Self.pair(p, 2)]
                     if v & badGroup != 0 { break }
@@ -102,8 +109,10 @@ public enum Base64 {
                 // A line break between whole groups changes nothing: skip the run here rather
                 // than fail the 4-byte lookup once per byte of it.
                 if t[Int(s[i])] == skip {
+                    lineLength = i &- lineStart
                     i += 1
                     while i < count, t[Int(s[i])] == skip { i += 1 }
+                    lineStart = i
                     continue
                 }
             }
