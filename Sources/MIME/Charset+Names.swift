@@ -9,6 +9,13 @@ extension Charset {
 
     static func resolve(_ declared: String?) -> Resolved {
         guard let declared else { return .undeclared }
+        // The two names nearly every part declares, spelled as senders spell them: what the
+        // alias table gives them, without lowercasing and filtering the name first.
+        switch declared {
+        case "utf-8", "UTF-8": return .utf8
+        case "us-ascii", "US-ASCII": return .ascii
+        default: break
+        }
         let name = cleanName(declared)
         if name.isEmpty { return .undeclared }
         let key = String(name.unicodeScalars.filter { $0 != "-" && $0 != "_" && $0 != " " })

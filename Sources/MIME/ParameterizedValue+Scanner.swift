@@ -34,7 +34,17 @@ extension ParameterizedValue {
                 if b != UInt8(ascii: "\"") { out.append(b) }
                 i += 1
             }
-            return Charset.guess(out[...]).text.lowercased()
+            return Self.asciiLowercased(out) ?? Charset.guess(out[...]).text.lowercased()
+        }
+
+        /// ASCII bytes (nearly every type and parameter name) lowercased straight into a
+        /// string: what `lowercased()` gives them, without the second copy. Nil otherwise.
+        static func asciiLowercased(_ bytes: [UInt8]) -> String? {
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (i, b) in bytes.enumerated() { buffer[i] = (0x41...0x5A).contains(b) ? b | 0x20 : b }
+                return bytes.count
+            }
         }
 
         /// The next parameter, or `nil` at the end. Names without `=` are skipped with an issue.
@@ -66,7 +76,7 @@ extension ParameterizedValue {
                 if !Self.isBlank(b) { out.append(b) }
                 i += 1
             }
-            return String(decoding: out, as: UTF8.self).lowercased()
+            return Self.asciiLowercased(out) ?? String(decoding: out, as: UTF8.self).lowercased()
         }
 
         /// A quoted string with `\\` escapes; an unterminated one runs to the end (with an issue).

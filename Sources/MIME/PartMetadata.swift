@@ -29,8 +29,7 @@ struct PartMetadata {
         // QUIRK: `Content-Transfer-Encoding: base64 ` with trailing blanks (a 2005 postcard
         // sender in mime4j's corpus): field values come trimmed and only the first token counts.
         // Python 3.11's `email` keeps the blank, misses `base64` and returns the encoded text.
-        let cte = headers["Content-Transfer-Encoding"].map { String(decoding: $0.rawValue, as: UTF8.self) } ?? ""
-        let encoding = Self.token(cte)
+        let encoding = headers["Content-Transfer-Encoding"].map { Self.token($0.rawValue) } ?? ""
         transferEncoding = encoding.isEmpty ? "7bit" : encoding  // RFC 2045 6.1 default
         if let raw = headers["Content-Disposition"]?.rawValue, !raw.isEmpty {
             let d = ParameterizedValue.parse(raw)
@@ -47,11 +46,25 @@ struct PartMetadata {
     }
 
     static func isValidType(_ v: String) -> Bool {
+        // ASCII (nearly every type) by bytes: one byte is one Character there.
+        if v.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard let slash = v.utf8.firstIndex(of: UInt8(ascii: "/")) else { return false }
+            return slash != v.utf8.startIndex && v.utf8.index(after: slash) != v.utf8.endIndex && !v.utf8.contains(0x20)
+        }
         guard let slash = v.firstIndex(of: "/") else { return false }
         return slash != v.startIndex && v.index(after: slash) != v.endIndex && !v.utf8.contains(0x20)
     }
 
     /// Lowercased first token of a Content-Transfer-Encoding value (comments and junk dropped).
+    /// ASCII values (all real ones) by bytes, without splitting the whole value into strings.
+    static func token(_ raw: [UInt8]) -> String {
+        guard raw.allSatisfy({ $0 < 0x80 }) else { return token(String(decoding: raw, as: UTF8.self)) }
+        let separator: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "(") }
+        guard let start = raw.firstIndex(where: { !separator($0) }) else { return "" }
+        let end = raw[start...].firstIndex(where: separator) ?? raw.endIndex
+        return String(decoding: raw[start..<end].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
     static func token(_ s: String) -> String {
         let t = s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == ";" || $0 == "(" }).first ?? ""
         return t.lowercased()

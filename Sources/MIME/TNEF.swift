@@ -17,6 +17,8 @@ public enum TNEF {
     /// QUIRK: gateways that lose the type send winmail.dat as application/octet-stream.
     public static func isTNEF(mimeType: String, filename: String?) -> Bool {
         if mimeType == "application/ms-tnef" || mimeType == "application/vnd.ms-tnef" { return true }
-        return filename?.lowercased() == "winmail.dat"
+        // Only U+212A (Kelvin) lowercases from non-ASCII to ASCII, and the name has no k: so
+        // this is `lowercased() == "winmail.dat"` without a lowercased copy of every filename.
+        return filename?.caseInsensitiveEquals("winmail.dat") ?? false
     }
 }

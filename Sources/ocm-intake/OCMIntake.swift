@@ -16,6 +16,10 @@ struct OCMIntake: AsyncParsableCommand {
     /// ArgumentParser exits usage errors with 64 (EX_USAGE); design.md promises 2.
     static func main() async {
         do {
+            if let mime = MimeCommand.plainInvocation(Array(CommandLine.arguments.dropFirst())) {
+                try mime.run()  // a batch of mail files: no generic parse (see MimeArguments.swift)
+                return
+            }
             var command = try parseAsRoot()
             if var async = command as? AsyncParsableCommand {
                 try await async.run()

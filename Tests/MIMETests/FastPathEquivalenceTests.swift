@@ -46,6 +46,29 @@ final class FastPathEquivalenceTests: XCTestCase {
         }
     }
 
+    /// The fast path guesses where the next line break is from the last line's length; lines
+    /// that change length, split groups or break with LF, a space or CR LF + space must still
+    /// decode as the byte-wise decoder does, and to the original bytes.
+    func testBase64WithChangingLineLengthsAgreesWithTheByteWiseDecoder() {
+        var generator = SystemRandomNumberGenerator()
+        let breaks: [[UInt8]] = [[0x0D, 0x0A], [0x0A], [0x20], [0x0D, 0x0A, 0x20]]
+        for _ in 0..<1000 {
+            let data = (0..<Int.random(in: 0..<700, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let plain = Array(Data(data).base64EncodedString().utf8)
+            var encoded: [UInt8] = []
+            var k = 0
+            while k < plain.count {
+                let n = [76, 76, 76, 64, 72, 4, 8, 16, 17, 3, 100].randomElement(using: &generator)!
+                encoded += plain[k..<min(k + n, plain.count)] + breaks.randomElement(using: &generator)!
+                k += n
+            }
+            let fast = Base64.decode(encoded), reference = Self.referenceBase64(encoded)
+            XCTAssertEqual(fast.bytes, reference.bytes, String(decoding: encoded, as: UTF8.self))
+            XCTAssertEqual(fast.bytes, data)
+            XCTAssertFalse(fast.malformed)
+        }
+    }
+
     func testBase64OfASlice() {
         let bytes = Array("xxSG9sYQ==yy".utf8)
         XCTAssertEqual(Base64.decode(bytes[2..<10]).bytes, Array("Hola".utf8))
