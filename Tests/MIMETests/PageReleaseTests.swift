@@ -43,11 +43,11 @@ final class PageReleaseTests: XCTestCase {
     }
 
     func testSameMessageForEveryShapeOfLargePart() {
-        let pdf = Self.payload(3 * 1024 * 1024 + 7)
+        let pdf = Self.payload(1_600_007)
         let b64 = "Content-Type: application/pdf; name=\"a.pdf\"\r\nContent-Transfer-Encoding: base64"
         var odd = Self.base64(pdf, width: 76)
-        odd.insert("*", at: odd.index(odd.startIndex, offsetBy: 2_000_003))
-        let halves = Self.base64(Array(pdf[..<1_500_001]), width: 76) + "\r\n" + Self.base64(Array(pdf[1_500_001...]), width: 76)
+        odd.insert("*", at: odd.index(odd.startIndex, offsetBy: 1_200_003))
+        let halves = Self.base64(Array(pdf[..<800_000]), width: 76) + "\r\n" + Self.base64(Array(pdf[800_000...]), width: 76)
         let cases: [(String, [(String, String)])] = [
             ("76 columns", [("Content-Type: text/plain", "Hola"), (b64, Self.base64(pdf, width: 76))]),
             ("75 columns: groups span lines", [(b64, Self.base64(pdf, width: 75))]),
