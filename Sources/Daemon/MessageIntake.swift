@@ -60,7 +60,7 @@ struct MessageIntake: Sendable {
         defer { finishAttempt(seen) }
         let oversize = oversize(of: seen)
         do {
-            let message = MessageParser.parse(try ledger.rawBytes(seen.rowID))
+            let message = MessageParser.parse(releasing: try ledger.rawBytes(seen.rowID))
             StallPoint.shared.reached(message.messageID)
             // When the mail reached OCM, never the sender's clock (issue 7 item 4).
             let arrival = Self.arrival(of: seen)

@@ -3,7 +3,8 @@ import Foundation
 /// The byte-level scanning behind `PDFText`: keyword search, string literals, content-stream
 /// operators. Every loop advances through a bounded array; nothing is recursive.
 struct PDFScanner {
-    let bytes: [UInt8]
+    /// Starts at index 0 (the file's first `maxScannedBytes`, a prefix slice: not a copy).
+    let bytes: ArraySlice<UInt8>
 
     struct Stream {
         var content: Range<Int>

@@ -23,7 +23,7 @@ public struct PDFText: Sendable, Hashable {
     /// nil when the bytes do not start like a PDF (`%PDF-` within the first KB).
     public static func titleAndText(_ bytes: [UInt8], maxScannedBytes: Int = 20 * 1_024 * 1_024,
                                     maxTextCharacters: Int = 200_000, limits: OfficeLimits = .default) -> PDFText? {
-        let scanner = PDFScanner(bytes: bytes.count > maxScannedBytes ? Array(bytes.prefix(maxScannedBytes)) : bytes)
+        let scanner = PDFScanner(bytes: bytes.prefix(maxScannedBytes))
         guard let header = scanner.find("%PDF-", from: 0), header < 1_024 else { return nil }
         let encrypted = scanner.find("/Encrypt", from: 0) != nil
         var result = PDFText(title: scanner.infoTitle(), text: "", skippedFilteredStreams: 0, isEncrypted: encrypted)
@@ -42,7 +42,7 @@ public struct PDFText: Sendable, Hashable {
                 guard let inflated = inflation.inflate(scanner.bytes[stream.content]) else {
                     result.skippedFilteredStreams += 1; continue
                 }
-                shown = PDFScanner(bytes: inflated).shownText(in: 0..<inflated.count)
+                shown = PDFScanner(bytes: inflated[...]).shownText(in: 0..<inflated.count)
             case .undecodable, .notText: result.skippedFilteredStreams += 1; continue
             }
             for line in shown where budget > 0 {

@@ -14,6 +14,10 @@ enum RawMessageBlob {
     static func insert(_ db: Database, message: Int64, raw: [UInt8]) throws {
         try db.execute(sql: "INSERT INTO message_raw (message, bytes) VALUES (?, zeroblob(?))", arguments: [message, raw.count])
         guard !raw.isEmpty else { return }
+        try throughSmallCache(db) { try write(db, message: message, raw: raw) }
+    }
+
+    private static func write(_ db: Database, message: Int64, raw: [UInt8]) throws {
         let blob = try open(db, message, writable: true)
         defer { sqlite3_blob_close(blob) }
         try raw.withUnsafeBytes { buffer in
@@ -32,6 +36,10 @@ enum RawMessageBlob {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM message_raw WHERE message = ?", arguments: [message]) == true else {
             return nil
         }
+        return try throughSmallCache(db) { try read(db, existing: message) }
+    }
+
+    private static func read(_ db: Database, existing message: Int64) throws -> [UInt8] {
         let blob = try open(db, message, writable: false)
         defer { sqlite3_blob_close(blob) }
         let count = Int(sqlite3_blob_bytes(blob))
@@ -42,6 +50,19 @@ enum RawMessageBlob {
         }
         guard failure == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: failure), message: "blob read") }
         return bytes
+    }
+
+    /// Pages of the connection's cache while a message's bytes move through it. A 57 MB blob's
+    /// overflow pages would otherwise fill each connection's cache (2 MB by default) with pages
+    /// nobody reads again, and that memory stays with the process (issue 11, peak memory).
+    static let blobCachePages = 16
+
+    /// Runs `body` with the connection's page cache shrunk to `blobCachePages`, then restores it.
+    private static func throughSmallCache<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        let size = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = \(blobCachePages)")
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(size)") }
+        return try body()
     }
 
     private static func open(_ db: Database, _ message: Int64, writable: Bool) throws -> OpaquePointer {

@@ -5,6 +5,19 @@ public enum MessageParser {
         var context = ParseContext(limits: limits)
         return context.message(bytes, 0..<bytes.count, path: "", depth: 0)
     }
+
+    /// `parse` of bytes nobody else reads afterwards: the raw pages of each large decoded part
+    /// are handed back to the kernel as soon as it is decoded (`PageRelease`), so the message
+    /// and its decoded attachments are not resident together. Same result as `parse`.
+    public static func parse(releasing bytes: consuming [UInt8], limits: ParseLimits = .default) -> Message {
+        var owned = bytes
+        // A buffer the caller still shares is copied here, so a released page is never one
+        // that someone else reads.
+        owned.withUnsafeMutableBufferPointer { _ in }
+        var context = ParseContext(limits: limits)
+        context.pages = PageRelease(owned)
+        return context.message(owned, 0..<owned.count, path: "", depth: 0)
+    }
 }
 
 /// The mutable state of one parse: counters shared by the whole tree, warnings in document
@@ -16,6 +29,8 @@ struct ParseContext {
     var warnings: [MIMEWarning] = []
     /// Whether the current message already chose its text/plain and text/html body parts.
     var chosenText = false, chosenHTML = false
+    /// Set by `parse(releasing:)`: where decoded parts' raw pages go back to the kernel.
+    var pages: PageRelease?
 
     init(limits: ParseLimits) { self.limits = limits }
 
@@ -129,7 +144,11 @@ struct ParseContext {
         // (Outlook, Gmail), the canonical form of text (RFC 2045 6.7, RFC 2046 4.1.1), so a
         // 7bit/8bit/quoted-printable text attachment is the file the sender attached, byte for
         // byte. Python's reference reads files through universal newlines and counts LF only.
-        let decoded = TransferEncoding.decode(bytes[body], encoding: part.transferEncoding)
+        let decoded = if let pages, body.count >= PageRelease.minimum, pages.owns(bytes) {
+            TransferEncoding.decode(bytes, body, encoding: part.transferEncoding, releasing: pages)
+        } else {
+            TransferEncoding.decode(bytes[body], encoding: part.transferEncoding)
+        }
         if let issue = decoded.issue { warn(issue, &part, "Content-Transfer-Encoding \(part.transferEncoding)") }
         if !TransferEncoding.isIdentity(part.transferEncoding), !withinSize(decoded.bytes.count, raw: body.count, &part) { return }
         totalDecoded += decoded.bytes.count

@@ -116,6 +116,7 @@ public final class CurlEasy {
 
     func performTransfer(upload: [UInt8]?) throws(CurlError) -> Result {
         let context = TransferContext(maxBodyBytes: maxBodyBytes)
+        context.handle = handle
         let opaque = Unmanaged.passRetained(context).toOpaque()
         defer { Unmanaged<TransferContext>.fromOpaque(opaque).release() }
         try check(cs_setopt_write_function(handle, CURLOPT_WRITEFUNCTION, transferWriteCallback))

@@ -70,7 +70,7 @@ final class MaildirFolder {
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: full),
                   let size = attributes[.size] as? Int else { continue }
             guard size <= maxBytes else { throw MaildirProblem(path: full, problem: "larger than \(maxBytes) bytes", tooLarge: true) }
-            if let data = FileManager.default.contents(atPath: full) { return [UInt8](data) }
+            if let bytes = FileBytes.read(full) { return bytes }
         }
         return nil
     }

@@ -1,4 +1,5 @@
 import CCurl
+import CurlShim
 
 /// Per-transfer state reached from libcurl's C callbacks through an `Unmanaged` pointer.
 final class TransferContext {
@@ -11,6 +12,10 @@ final class TransferContext {
     var clock: TransferClock?
     /// The connection's socket, shut by the progress callback when it ends a transfer.
     var socket: ConnectionSocket?
+    /// The easy handle, asked for the announced size (an IMAP literal's `{n}`) at the first
+    /// write: the body is then sized once instead of growing by doubling, which held a 57 MB
+    /// message up to twice over while it arrived (issue 11, memory).
+    var handle: UnsafeMutableRawPointer?
 
     init(maxBodyBytes: Int) { self.maxBodyBytes = maxBodyBytes }
 }
@@ -34,6 +39,13 @@ let transferWriteCallback: curl_write_callback = { pointer, size, count, userdat
     guard let pointer, let userdata else { return n }
     let context = Unmanaged<TransferContext>.fromOpaque(userdata).takeUnretainedValue()
     if context.body.count + n > context.maxBodyBytes { return 0 }
+    if context.body.isEmpty, let handle = context.handle {
+        var announced: curl_off_t = -1
+        if cs_getinfo_off(handle, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced) == CURLE_OK,
+           announced > n, announced <= context.maxBodyBytes {
+            context.body.reserveCapacity(Int(announced))
+        }
+    }
     pointer.withMemoryRebound(to: UInt8.self, capacity: n) {
         context.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: n))
     }

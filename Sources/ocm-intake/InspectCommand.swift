@@ -49,7 +49,7 @@ struct InspectCommand: ParsableCommand {
         }
         let instant = now.flatMap { ISO8601DateFormatter().date(from: $0) }
         try forEachMailFile(files, json: json) { file in
-            let inspection = inspector.inspect(MessageParser.parse(file.bytes), file: file.name, now: instant, arrival: file.modified)
+            let inspection = inspector.inspect(MessageParser.parse(releasing: file.takeBytes()), file: file.name, now: instant, arrival: file.modified)
             return (inspection, InspectionSummary(inspection).text)
         }
     }

@@ -5,7 +5,26 @@ import Glibc
 /// words an admin can act on.
 struct MailFile {
     let path: String
-    let bytes: [UInt8]
+    /// The bytes sit in a box so a reader can take them (`takeBytes`) and be their only owner.
+    private let box: Bytes
+    var bytes: [UInt8] { box.bytes }
+
+    init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.box = Bytes(bytes)
+    }
+
+    /// Hands the bytes over and keeps none: `MessageParser.parse(releasing:)` may then release
+    /// the pages of decoded parts (issue 11). `bytes` is empty afterwards.
+    func takeBytes() -> [UInt8] {
+        defer { box.bytes = [] }
+        return box.bytes
+    }
+
+    private final class Bytes {
+        var bytes: [UInt8]
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+    }
     /// When the file was written: the request day of a mail without a Date header.
     var modified: Date? {
         (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date

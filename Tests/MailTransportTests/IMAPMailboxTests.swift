@@ -86,6 +86,20 @@ final class IMAPMailboxTests: XCTestCase {
         XCTAssertEqual(repairs, 0, "EXAMINE kept the mailbox read-only; no after-the-fact repair was needed")
     }
 
+    /// A large message's body is sized once from the literal's `{n}` (issue 11, memory): grown by
+    /// doubling, a 2 MB body would end in a 4 MiB buffer and, on the way, hold its bytes twice.
+    func testALargeFetchIsSizedOnceFromTheLiteral() async throws {
+        let big = String(repeating: "material de apoyo muy pesado, página tras página\r\n", count: 44_000)
+        let delivered = try await deliver(to: "formacionocm", body: big)
+        let mailbox = try IMAPMailbox(configuration: lab.imap("formacionocm"))
+        let status = try await mailbox.status()
+        let fetched = try await mailbox.fetch(uid: delivered.uid, uidValidity: status.uidValidity)
+        XCTAssertGreaterThan(fetched.count, 2_200_000, "past 2 MiB, where doubling gives 4 MiB")
+        XCTAssertEqual(MessageID.find(in: fetched)?.value, delivered.id)
+        XCTAssertTrue(String(decoding: fetched.suffix(200), as: UTF8.self).contains("página tras página"))
+        XCTAssertLessThan(fetched.capacity, fetched.count + 65_536, "sized from the announced size, not doubled")
+    }
+
     /// A message over the size limit: fetch refuses it, fetchHeader still gives its header and
     /// size (the daemon answers "too large"), and neither sets \Seen.
     func testTooLargeMessageGivesItsHeaderAndSize() async throws {
