@@ -39,22 +39,74 @@ public enum TextNormalizer {
     public static func key<S: StringProtocol>(_ text: S) -> String {
         var string = String(text)
         return string.withUTF8 { utf8 in
-            var out: [UInt8] = []
-            out.reserveCapacity(utf8.count)
+            // Speed: written through a raw buffer (a megabyte text is millions of bytes out).
+            var out = ByteSink(capacity: utf8.count + 16)
+            defer { out.deallocate() }
             var pendingSpace = false
             walk(utf8, single: { entry in
                 guard entry & FoldTable.alphanumeric != 0 else {
                     pendingSpace = true
                     return
                 }
-                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                out.reserve(5)
+                if pendingSpace && out.count > 0 { out.append(0x20) }
                 pendingSpace = false
-                FoldTable.append(entry, to: &out)
+                out.appendEntry(entry)
             }, cluster: { segment in
-                appendKey(of: segment, to: &out, pendingSpace: &pendingSpace)
+                // `appendKey` spaces by emptiness: a placeholder byte stands for what is already out.
+                var piece: [UInt8] = out.count > 0 ? [0] : []
+                appendKey(of: segment, to: &piece, pendingSpace: &pendingSpace)
+                out.reserve(piece.count)
+                for byte in piece.dropFirst(out.count > 0 ? 1 : 0) { out.append(byte) }
             })
-            return String(decoding: out, as: UTF8.self)
+            return out.string()
         }
+    }
+
+    /// A growable byte buffer without `Array`'s per-append checks of uniqueness.
+    private struct ByteSink {
+        var base: UnsafeMutablePointer<UInt8>
+        var count = 0
+        var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            base = .allocate(capacity: capacity)
+        }
+
+        /// Room for `extra` more bytes.
+        @inline(__always)
+        mutating func reserve(_ extra: Int) {
+            guard count + extra > capacity else { return }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * (count + extra))
+            grown.update(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity = 2 * (count + extra)
+        }
+
+        /// One byte, room reserved.
+        @inline(__always)
+        mutating func append(_ byte: UInt8) {
+            base[count] = byte
+            count += 1
+        }
+
+        /// A `FoldTable` entry's bytes, room reserved.
+        @inline(__always)
+        mutating func appendEntry(_ entry: UInt64) {
+            let length = Int(entry >> 40 & 7)
+            var value = entry
+            for _ in 0..<length {
+                base[count] = UInt8(truncatingIfNeeded: value)
+                count += 1
+                value >>= 8
+            }
+        }
+
+        func string() -> String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
+        func deallocate() { base.deallocate() }
     }
 
     /// Reads valid UTF-8 Character-aligned: a scalar below U+0300 that no scalar of U+0300 or
