@@ -115,6 +115,18 @@ public enum LabeledFieldExtractor {
     /// a Character of its own, folds to a letter or digit and stays one in the key. Speed: a
     /// line of prose is ruled out as a label without keying it or measuring edit distances.
     static func minimumKeyLength<U: Collection<UInt8>>(_ bytes: U) -> Int {
+        // Speed: a String's bytes are contiguous; iterating a UTF-8 view costs far more per byte.
+        if let count = bytes.withContiguousStorageIfAvailable({ minimumKeyLength(bufferOf: $0) }) { return count }
+        var count = 0
+        var previousASCII = true
+        for byte in bytes {
+            if previousASCII, isASCIIAlphanumeric[Int(byte)] { count += 1 }
+            previousASCII = byte < 0x80
+        }
+        return count
+    }
+
+    private static func minimumKeyLength(bufferOf bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var previousASCII = true
         for byte in bytes {
