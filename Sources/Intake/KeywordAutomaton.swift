@@ -53,7 +53,8 @@ struct KeywordAutomaton: Sendable {
                 }
             }
         }
-        next = table.map { ends[Int($0)].isEmpty ? $0 : ~$0 }
+        let hasOutput = ends.map { !$0.isEmpty }
+        next = table.map { hasOutput[Int($0)] ? ~$0 : $0 }
         outputStart = ends.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }
         outputList = ends.flatMap { $0 }
         lengths = patterns.map(\.count)

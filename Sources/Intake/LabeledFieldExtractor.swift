@@ -130,7 +130,8 @@ public enum LabeledFieldExtractor {
         var count = 0
         var previousASCII = true
         for byte in bytes {
-            if previousASCII, isASCIIAlphanumeric[Int(byte)] { count += 1 }
+            // ASCII letter or digit, by arithmetic (a static table costs a lazy-init check per byte).
+            if previousASCII, (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 { count += 1 }
             previousASCII = byte < 0x80
         }
         return count

@@ -9,6 +9,8 @@ extension TextToken {
     struct ByteScanner {
         let text: String
         let utf8: UnsafeBufferPointer<UInt8>
+        /// `asciiClass`, read once (a static is checked for lazy initialisation on every access).
+        let ascii = ByteScanner.asciiClass
 
         /// Class of each ASCII byte as a lone Character.
         static let asciiClass: [CharacterClass] = (0..<128).map { byte in
@@ -35,7 +37,7 @@ extension TextToken {
                 let following = i + 1 < utf8.count ? utf8[i + 1] : 0
                 if following < 0x80 {
                     if b == 0x0D && following == 0x0A { return (.newline, i + 2) }
-                    return (Self.asciiClass[Int(b)], i + 1)
+                    return (ascii[Int(b)], i + 1)
                 }
             }
             // Speed: a scalar below U+0300 that no scalar of U+0300 or above follows is a Character
