@@ -43,7 +43,7 @@ public enum TextNormalizer {
             var out = ByteSink(capacity: utf8.count + 16)
             defer { out.deallocate() }
             var pendingSpace = false
-            walk(utf8, single: { entry in
+            func single(_ entry: UInt64) {
                 guard entry & FoldTable.alphanumeric != 0 else {
                     pendingSpace = true
                     return
@@ -52,13 +52,35 @@ public enum TextNormalizer {
                 if pendingSpace && out.count > 0 { out.append(0x20) }
                 pendingSpace = false
                 out.appendEntry(entry)
-            }, cluster: { segment in
+            }
+            func cluster(_ segment: String) {
                 // `appendKey` spaces by emptiness: a placeholder byte stands for what is already out.
                 var piece: [UInt8] = out.count > 0 ? [0] : []
                 appendKey(of: segment, to: &piece, pendingSpace: &pendingSpace)
                 out.reserve(piece.count)
                 for byte in piece.dropFirst(out.count > 0 ? 1 : 0) { out.append(byte) }
-            })
+            }
+            let folds = FoldTable.shared.entries
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                // Speed: an ASCII byte that no byte of U+0300 or above follows is a Character of its
+                // own; its `FoldTable` entry is itself lowercased, alphanumeric for letters and digits.
+                let b = utf8[i]
+                if b < 0x80, i + 1 == n || utf8[i + 1] < 0xCC {
+                    if (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 {
+                        out.reserve(2)
+                        if pendingSpace && out.count > 0 { out.append(0x20) }
+                        pendingSpace = false
+                        out.append(b &- 0x41 < 26 ? b | 0x20 : b)
+                    } else {
+                        pendingSpace = true
+                    }
+                    i += 1
+                    continue
+                }
+                i = walkStep(utf8, at: i, folds: folds, single: single, cluster: cluster)
+            }
             return out.string()
         }
     }
@@ -118,18 +140,24 @@ public enum TextNormalizer {
         let folds = FoldTable.shared.entries
         var i = 0
         while i < utf8.count {
-            let (scalar, length) = decodeScalar(utf8, at: i)
-            let next = i + length
-            if scalar < 0x300, next == utf8.count || utf8[next] < 0xCC || decodeScalar(utf8, at: next).value < 0x300,
-               folds[Int(scalar)] & FoldTable.viaCharacters == 0 {
-                single(folds[Int(scalar)])
-                i = next
-                continue
-            }
-            let end = clusterRunEnd(utf8, from: next, after: scalar)
-            cluster(String(decoding: UnsafeBufferPointer(rebasing: utf8[i..<end]), as: UTF8.self))
-            i = end
+            i = walkStep(utf8, at: i, folds: folds, single: single, cluster: cluster)
         }
+    }
+
+    /// One step of `walk` from the Character starting at byte `i`; returns where the next starts.
+    @inline(__always)
+    private static func walkStep(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int, folds: [UInt64],
+                                 single: (UInt64) -> Void, cluster: (String) -> Void) -> Int {
+        let (scalar, length) = decodeScalar(utf8, at: i)
+        let next = i + length
+        if scalar < 0x300, next == utf8.count || utf8[next] < 0xCC || decodeScalar(utf8, at: next).value < 0x300,
+           folds[Int(scalar)] & FoldTable.viaCharacters == 0 {
+            single(folds[Int(scalar)])
+            return next
+        }
+        let end = clusterRunEnd(utf8, from: next, after: scalar)
+        cluster(String(decoding: UnsafeBufferPointer(rebasing: utf8[i..<end]), as: UTF8.self))
+        return end
     }
 
     /// `key` by its definition, Character by Character (the reference the fast path is tested against).
