@@ -170,7 +170,8 @@ public enum QuotedTextStripper {
     private static func hasAtMost(_ limit: Int, _ line: Substring) -> Bool {
         if line.utf8.count <= limit { return true }
         // Speed: an ASCII byte first or after an ASCII byte starts a Character (no CR LF in a line).
-        if LabeledFieldExtractor.minimumKeyLength(line.utf8) > limit { return false }
+        let cutoff = line.utf8.withContiguousStorageIfAvailable { LabeledFieldExtractor.keyLengthCutoff($0, limit: limit) }
+        if case .some(.some) = cutoff { return false }
         return line.index(line.startIndex, offsetBy: limit + 1, limitedBy: line.endIndex) == nil
     }
 

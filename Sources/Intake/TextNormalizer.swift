@@ -268,6 +268,11 @@ public enum TextNormalizer {
             let n = utf8.count
             while i < n {
                 let b = utf8[i]
+                // Speed: one test rules out the bytes no line break starts with (all but 0x0A–0x0D, 0xC2, 0xE2).
+                if b > 0x0D && b != 0xC2 && b != 0xE2 {
+                    i += 1
+                    continue
+                }
                 if b >= 0x0A && b <= 0x0D {
                     let crlf = b == 0x0D && i + 1 < n && utf8[i + 1] == 0x0A
                     found.append((i, crlf ? 2 : 1))
