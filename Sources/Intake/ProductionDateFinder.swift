@@ -108,20 +108,22 @@ public struct ProductionDateFinder: Sendable {
         return table
     }
 
-    /// The phrases of `triggers` (in their order) by their first word: a word is compared only
-    /// with the phrases it can open, not with every phrase.
-    private var triggersByFirstWord: [String: [[String]]] {
-        var table: [String: [[String]]] = [:]
-        for phrase in triggers { table[phrase.first ?? "", default: []].append(phrase) }
+    /// The phrases of `triggers` (in their order) by the first byte of their first word: a word
+    /// is compared only with the phrases it can open (a table, not a dictionary: hashing every
+    /// word cost more than the comparisons).
+    private var triggersByFirstWord: [[[String]]] {
+        var table = [[[String]]](repeating: [], count: 256)
+        for phrase in triggers { table[Int(phrase.first?.utf8.first ?? 0)].append(phrase) }
         return table
     }
 
     private func triggerLength(words: [Int], tokens: [TextToken], at position: Int, initials: [Bool]?,
-                               byFirstWord: [String: [[String]]]) -> Int? {
+                               byFirstWord: [[[String]]]) -> Int? {
         // Speed: most words start no trigger; a look at the first byte rules them out.
-        if let initials, !initials[Int(tokens[words[position]].text.utf8.first ?? 0)] { return nil }
+        let initial = Int(tokens[words[position]].text.utf8.first ?? 0)
+        if let initials, !initials[initial] { return nil }
         guard initials != nil else { return triggerLength(words: words, tokens: tokens, at: position, among: triggers) }
-        return triggerLength(words: words, tokens: tokens, at: position, among: byFirstWord[tokens[words[position]].text] ?? [])
+        return triggerLength(words: words, tokens: tokens, at: position, among: byFirstWord[initial])
     }
 
     private func triggerLength(words: [Int], tokens: [TextToken], at position: Int, among triggers: [[String]]) -> Int? {
