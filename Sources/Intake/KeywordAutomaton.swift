@@ -14,27 +14,28 @@ struct KeywordAutomaton: Sendable {
     let lengths: [Int]
 
     init(_ patterns: [[UInt8]]) {
-        var trie: [[Int32]] = [[Int32](repeating: -1, count: 256)]
+        // Speed: one flat table of 256 entries per state (an array per state cost most of start-up).
+        var trie = [Int32](repeating: -1, count: 256)
         var ends: [[Int32]] = [[]]
         for (index, pattern) in patterns.enumerated() {
             var state = 0
             for byte in pattern {
-                if trie[state][Int(byte)] < 0 {
-                    trie[state][Int(byte)] = Int32(trie.count)
-                    trie.append([Int32](repeating: -1, count: 256))
+                if trie[state << 8 | Int(byte)] < 0 {
+                    trie[state << 8 | Int(byte)] = Int32(ends.count)
+                    trie.append(contentsOf: repeatElement(-1, count: 256))
                     ends.append([])
                 }
-                state = Int(trie[state][Int(byte)])
+                state = Int(trie[state << 8 | Int(byte)])
             }
             ends[state].append(Int32(index))
         }
         // Breadth first: a state's failure target is complete before the state is.
-        var table = [Int32](repeating: 0, count: trie.count << 8)
-        var failure = [Int](repeating: 0, count: trie.count)
+        var table = [Int32](repeating: 0, count: ends.count << 8)
+        var failure = [Int](repeating: 0, count: ends.count)
         var queue: [Int] = []
-        for byte in 0..<256 where trie[0][byte] > 0 {
-            table[byte] = trie[0][byte]
-            queue.append(Int(trie[0][byte]))
+        for byte in 0..<256 where trie[byte] > 0 {
+            table[byte] = trie[byte]
+            queue.append(Int(trie[byte]))
         }
         var head = 0
         while head < queue.count {
@@ -42,7 +43,7 @@ struct KeywordAutomaton: Sendable {
             head += 1
             ends[state] += ends[failure[state]]
             for byte in 0..<256 {
-                let child = trie[state][byte]
+                let child = trie[state << 8 | byte]
                 let fallback = table[failure[state] << 8 | byte]
                 if child < 0 {
                     table[state << 8 | byte] = fallback
@@ -53,7 +54,8 @@ struct KeywordAutomaton: Sendable {
                 }
             }
         }
-        next = table.map { ends[Int($0)].isEmpty ? $0 : ~$0 }
+        let hasOutput = ends.map { !$0.isEmpty }
+        next = table.map { hasOutput[Int($0)] ? ~$0 : $0 }
         outputStart = ends.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }
         outputList = ends.flatMap { $0 }
         lengths = patterns.map(\.count)

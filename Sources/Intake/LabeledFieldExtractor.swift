@@ -65,10 +65,14 @@ public enum LabeledFieldExtractor {
             content = listed.rest
         }
         guard !content.isEmpty else { return nil }
+        // Speed: a separator past `cutoff` leaves too long a label (see `keyLengthCutoff`), so the
+        // byte scans stop there; nil: the bytes are not contiguous, scan them all.
+        let cutoff: Int?? = content.utf8.withContiguousStorageIfAvailable { keyLengthCutoff($0, limit: longest) }
         for (separator, bytes) in zip(separators, separatorBytes) {
             // Speed: a byte scan rules out most lines; only a line holding the separator's bytes
             // pays for the Character-wise search (which is what decides, as before).
-            guard let at = firstOffset(of: bytes, in: content.utf8),
+            let scanned = cutoff.flatMap { $0 }.map { content.utf8.prefix($0 + bytes.count) } ?? content.utf8
+            guard let at = firstOffset(of: bytes, in: scanned),
                   minimumKeyLength(content.utf8.prefix(at)) <= longest,
                   let cut = content.firstRange(of: separator) else { continue }
             let label = TextNormalizer.trimmed(content[..<cut.lowerBound])
@@ -76,7 +80,7 @@ public enum LabeledFieldExtractor {
             let value = TextNormalizer.trimmed(content[cut.upperBound...])
             return Header(key: key, label: label, value: value.isEmpty ? nil : value)
         }
-        guard minimumKeyLength(content.utf8) <= longest, let key = labels.field(forLabel: content) else { return nil }
+        guard cutoff.map({ $0 == nil }) ?? (minimumKeyLength(content.utf8) <= longest), let key = labels.field(forLabel: content) else { return nil }
         let label = content.last == ":" ? TextNormalizer.trimmed(content.dropLast()) : content
         return Header(key: key, label: label, value: nil)
     }
@@ -115,10 +119,39 @@ public enum LabeledFieldExtractor {
     /// a Character of its own, folds to a letter or digit and stays one in the key. Speed: a
     /// line of prose is ruled out as a label without keying it or measuring edit distances.
     static func minimumKeyLength<U: Collection<UInt8>>(_ bytes: U) -> Int {
+        // Speed: a String's bytes are contiguous; iterating a UTF-8 view costs far more per byte.
+        if let count = bytes.withContiguousStorageIfAvailable({ minimumKeyLength(bufferOf: $0) }) { return count }
         var count = 0
         var previousASCII = true
         for byte in bytes {
             if previousASCII, isASCIIAlphanumeric[Int(byte)] { count += 1 }
+            previousASCII = byte < 0x80
+        }
+        return count
+    }
+
+    /// The offset of the byte `minimumKeyLength` counts as the `limit + 1`-th, or nil when it
+    /// counts at most `limit`: a prefix has a count of at most `limit` exactly when it ends at or
+    /// before this offset (the count only grows with the prefix).
+    static func keyLengthCutoff(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Int? {
+        var count = 0
+        var previousASCII = true
+        for (offset, byte) in bytes.enumerated() {
+            if previousASCII, (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 {
+                count += 1
+                if count > limit { return offset }
+            }
+            previousASCII = byte < 0x80
+        }
+        return nil
+    }
+
+    private static func minimumKeyLength(bufferOf bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var previousASCII = true
+        for byte in bytes {
+            // ASCII letter or digit, by arithmetic (a static table costs a lazy-init check per byte).
+            if previousASCII, (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 { count += 1 }
             previousASCII = byte < 0x80
         }
         return count

@@ -65,8 +65,10 @@ public struct ProductionDateFinder: Sendable {
     func proseDate(in prose: DatedText) -> SpanishDate? {
         let text = prose.text, tokens = prose.tokens, words = prose.words, dates = prose.dates
         let initials = triggerInitials
+        let byFirstWord = triggersByFirstWord
         for position in words.indices {
-            guard let length = triggerLength(words: words, tokens: tokens, at: position, initials: initials) else { continue }
+            guard let length = triggerLength(words: words, tokens: tokens, at: position, initials: initials, byFirstWord: byFirstWord)
+            else { continue }
             let before = words[max(0, position - Self.vetoLookBehind)..<position]
             if before.contains(where: { vetoes.contains(tokens[$0].text) }) { continue }
             let end = tokens[words[position + length - 1]].range.upperBound
@@ -106,9 +108,25 @@ public struct ProductionDateFinder: Sendable {
         return table
     }
 
-    private func triggerLength(words: [Int], tokens: [TextToken], at position: Int, initials: [Bool]?) -> Int? {
+    /// The phrases of `triggers` (in their order) by the first byte of their first word: a word
+    /// is compared only with the phrases it can open (a table, not a dictionary: hashing every
+    /// word cost more than the comparisons).
+    private var triggersByFirstWord: [[[String]]] {
+        var table = [[[String]]](repeating: [], count: 256)
+        for phrase in triggers { table[Int(phrase.first?.utf8.first ?? 0)].append(phrase) }
+        return table
+    }
+
+    private func triggerLength(words: [Int], tokens: [TextToken], at position: Int, initials: [Bool]?,
+                               byFirstWord: [[[String]]]) -> Int? {
         // Speed: most words start no trigger; a look at the first byte rules them out.
-        if let initials, !initials[Int(tokens[words[position]].text.utf8.first ?? 0)] { return nil }
+        let initial = Int(tokens[words[position]].text.utf8.first ?? 0)
+        if let initials, !initials[initial] { return nil }
+        guard initials != nil else { return triggerLength(words: words, tokens: tokens, at: position, among: triggers) }
+        return triggerLength(words: words, tokens: tokens, at: position, among: byFirstWord[initial])
+    }
+
+    private func triggerLength(words: [Int], tokens: [TextToken], at position: Int, among triggers: [[String]]) -> Int? {
         for phrase in triggers where position + phrase.count <= words.count {
             let matches = phrase.indices.allSatisfy { tokens[words[position + $0]].text == phrase[$0] }
             if matches { return phrase.count }

@@ -81,10 +81,11 @@ public enum QuotedTextStripper {
             let trimmed = TextNormalizer.trimmed(lines[index])
             guard let first = trimmed.utf8.first else { continue }
             if first == UInt8(ascii: "-") || first >= 0x80 || Self.attributionFirstBytes.contains(first) {
-                let folded = TextNormalizer.fold(trimmed)
-                if isOriginalMessageRule(folded) || isAttribution(lines, at: index) { return index }
+                // A fold opening with "-" needs a first byte that is "-" or not ASCII ("e"/"o" fold to letters).
+                if (first == UInt8(ascii: "-") || first >= 0x80) && isOriginalMessageRule(TextNormalizer.fold(trimmed)) { return index }
+                if isAttribution(lines, at: index) { return index }
             }
-            if trimmed.utf8.contains(UInt8(ascii: ":")), isOutlookBlock(lines, at: index) {
+            if LabeledFieldExtractor.firstOffset(of: [UInt8(ascii: ":")], in: trimmed.utf8) != nil, isOutlookBlock(lines, at: index) {
                 // QUIRK: Outlook draws a line of underscores above the quoted header block.
                 if index > 0, TextNormalizer.trimmed(lines[index - 1]).allSatisfy({ $0 == "_" }),
                    !TextNormalizer.isBlank(lines[index - 1]) { return index - 1 }
@@ -106,14 +107,20 @@ public enum QuotedTextStripper {
 
     /// "El … escribió:" / "On … wrote:", possibly wrapped onto a second line.
     private static func isAttribution(_ lines: [Substring], at index: Int) -> Bool {
+        // Speed: the ending is checked first (mostly by a byte), the line folded only then.
+        let ends = endsAttribution(lines[index])
+            || (index + 1 < lines.count && endsAttribution(lines[index + 1]) && !lines[index + 1].contains("?"))
+        guard ends else { return false }
         let first = TextNormalizer.fold(TextNormalizer.trimmed(lines[index]))
-        guard first.hasPrefix("el ") || first.hasPrefix("on ") else { return false }
-        if endsAttribution(lines[index]) { return true }
-        guard index + 1 < lines.count else { return false }
-        return endsAttribution(lines[index + 1]) && !lines[index + 1].contains("?")
+        return first.hasPrefix("el ") || first.hasPrefix("on ")
     }
 
     private static func endsAttribution(_ line: Substring) -> Bool {
+        // Speed: a last byte that is ASCII, not ":", after an ASCII byte is a Character of its
+        // own folding to itself lowercased: no fold can end with ":" then.
+        let utf8 = line.utf8
+        if let last = utf8.last, last < 0x80, last != UInt8(ascii: ":"), last > 0x20,
+           utf8.count == 1 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] < 0x80 { return false }
         let folded = TextNormalizer.fold(TextNormalizer.trimmed(line))
         return folded.hasSuffix("escribio:") || folded.hasSuffix("wrote:")
     }
@@ -161,7 +168,11 @@ public enum QuotedTextStripper {
 
     /// `line.count <= limit`, walking at most `limit` + 1 Characters (a Character has a byte or more).
     private static func hasAtMost(_ limit: Int, _ line: Substring) -> Bool {
-        line.utf8.count <= limit || line.index(line.startIndex, offsetBy: limit + 1, limitedBy: line.endIndex) == nil
+        if line.utf8.count <= limit { return true }
+        // Speed: an ASCII byte first or after an ASCII byte starts a Character (no CR LF in a line).
+        let cutoff = line.utf8.withContiguousStorageIfAvailable { LabeledFieldExtractor.keyLengthCutoff($0, limit: limit) }
+        if case .some(.some) = cutoff { return false }
+        return line.index(line.startIndex, offsetBy: limit + 1, limitedBy: line.endIndex) == nil
     }
 
     private static func isClosing(_ line: Substring, closings: [String]) -> Bool {

@@ -33,15 +33,17 @@ extension RequestReader {
 
     /// Kinds named by the request win; then the area decides (projects, OCM); a misional area
     /// asking without saying otherwise asks for a new topic (4.1.1 a).
-    func kind(fields: LabeledFields, text: String, area: String) -> String {
+    /// `paddedKey`, when given, is `KeywordMatcher.paddedKey(text)` (speed: a long text is keyed once).
+    func kind(fields: LabeledFields, text: String, paddedKey: String? = nil, area: String) -> String {
         if let explicit = fields[.tipo]?.value {
             let named = namedKinds(in: explicit, codesAsKeywords: true)
             if let code = Rules.kindCodes.first(where: named.contains) { return code }
         }
         if area == "proyecto" { return "proyecto" }
         // 4.1.1 e: OCM's self-control findings are handled as (b).
-        if area == "ocm", conditions(in: text).contains(Self.selfControlCondition) { return "actualizacion" }
-        let named = namedKinds(in: text, codesAsKeywords: false)
+        let key = paddedKey ?? KeywordMatcher.paddedKey(text)
+        if area == "ocm", conditions(inPaddedKey: key, text: text).contains(Self.selfControlCondition) { return "actualizacion" }
+        let named = namedKinds(inPaddedKey: key, codesAsKeywords: false)
         // rules.yaml `kind_precedence`: which kind wins when the mail names several.
         let order = rules.kindPrecedence.filter { area != "ocm" || !Self.ocmOwnKinds.contains($0) }
         if let code = order.first(where: named.contains) { return code }
@@ -64,9 +66,14 @@ extension RequestReader {
     /// shorter ones inside it: "refuerzo de portafolio" (4.1.1 a) is a new topic, not a
     /// "refuerzo". With `codesAsKeywords` the codes themselves count ("Tipo: Proyecto").
     func namedKinds(in text: String, codesAsKeywords: Bool) -> Set<String> {
+        namedKinds(inPaddedKey: KeywordMatcher.paddedKey(text), codesAsKeywords: codesAsKeywords)
+    }
+
+    /// `namedKinds(in:codesAsKeywords:)` of a text already keyed (`KeywordMatcher.paddedKey`).
+    func namedKinds(inPaddedKey key: String, codesAsKeywords: Bool) -> Set<String> {
         var pairs = kindMatchers.flatMap { kind in kind.matcher.keys.map { (code: kind.code, key: $0) } }
         if codesAsKeywords { pairs += Rules.kindCodes.map { (code: $0, key: $0) } }
-        return KeywordMatcher.namedCodes(pairs, inPaddedKey: KeywordMatcher.paddedKey(text))
+        return KeywordMatcher.namedCodes(pairs, inPaddedKey: key)
     }
 
     /// The conditions `text` names and does not deny ("no es condonable": see `affirms`).

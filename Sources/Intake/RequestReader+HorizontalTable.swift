@@ -55,6 +55,8 @@ extension RequestReader {
     /// Whether `needle` (non-empty) starts at `times` or more byte offsets of `haystack`.
     static func occurs<U: Collection<UInt8>>(_ needle: [UInt8], in haystack: U, times: Int) -> Bool {
         guard times > 0 else { return true }
+        // Speed: a String's bytes are contiguous; iterating a UTF-8 view costs far more per byte.
+        if let decided = haystack.withContiguousStorageIfAvailable({ occurs(needle, inBuffer: $0, times: times) }) { return decided }
         var found = 0
         var index = haystack.startIndex
         while index != haystack.endIndex {
@@ -63,6 +65,26 @@ extension RequestReader {
                 if found >= times { return true }
             }
             haystack.formIndex(after: &index)
+        }
+        return false
+    }
+
+    /// `occurs` over contiguous bytes.
+    private static func occurs(_ needle: [UInt8], inBuffer haystack: UnsafeBufferPointer<UInt8>, times: Int) -> Bool {
+        let first = needle[0], n = needle.count
+        guard haystack.count >= n else { return false }
+        var found = 0
+        var i = 0
+        while i <= haystack.count - n {
+            if haystack[i] == first {
+                var k = 1
+                while k < n, haystack[i + k] == needle[k] { k += 1 }
+                if k == n {
+                    found += 1
+                    if found >= times { return true }
+                }
+            }
+            i += 1
         }
         return false
     }

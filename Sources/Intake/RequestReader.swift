@@ -121,7 +121,7 @@ public struct RequestReader: Sendable {
         var request = TrainingRequest(
             topic: fields[.asunto].flatMap { TextNormalizer.lines($0.value).first }.map { String(TextNormalizer.trimmed($0)) }
                 .flatMap { isHeaderRow($0) ? nil : $0.nonEmpty } ?? subject.nonEmpty,
-            area: area, kind: kind(fields: fields, text: requestText, area: area),
+            area: area, kind: kind(fields: fields, text: requestText, paddedKey: requestKey, area: area),
             productionDate: production, trainingDate: training, topics: topics, questionCount: count,
             declaredQuestions: body.declared, conditions: conditions(inPaddedKey: Self.paddedKey(requestKey, joining: fields[.material]?.value ?? ""),
                                                            text: requestText + "\n" + (fields[.material]?.value ?? "")),
@@ -130,7 +130,7 @@ public struct RequestReader: Sendable {
             looksLikeRequest: !fields.isEmpty || !material.isEmpty || Self.trainingWords.firstMatch(in: requestText) != nil,
             warnings: warnings)
         request.productionNotApplicable = notApplicable
-        let announcement = testAnnouncement(in: requestText)
+        let announcement = testAnnouncement(in: requestText, paddedKey: requestKey)
         request.testAnnounced = announcement.announced || body.declared != nil
         if request.declaredQuestions == nil { request.declaredQuestions = announcement.declared }
         return request

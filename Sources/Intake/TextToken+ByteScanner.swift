@@ -9,6 +9,8 @@ extension TextToken {
     struct ByteScanner {
         let text: String
         let utf8: UnsafeBufferPointer<UInt8>
+        /// `asciiClass`, read once (a static is checked for lazy initialisation on every access).
+        let ascii = ByteScanner.asciiClass
 
         /// Class of each ASCII byte as a lone Character.
         static let asciiClass: [CharacterClass] = (0..<128).map { byte in
@@ -21,6 +23,13 @@ extension TextToken {
             }
         }
 
+        /// Class of each scalar U+0080–U+02FF as a lone Character, from the Character's own properties.
+        static let latinClass: [CharacterClass] = (0x80..<0x300).map { value in
+            let character = Character(Unicode.Scalar(UInt32(value))!)
+            if character.isWhitespace { return character.isNewline ? .newline : .space }
+            return .token(TextToken.kindOf(character))
+        }
+
         /// The class of the Character starting at byte `i` and the offset after it.
         func character(at i: Int) -> (CharacterClass, next: Int) {
             let b = utf8[i]
@@ -28,7 +37,16 @@ extension TextToken {
                 let following = i + 1 < utf8.count ? utf8[i + 1] : 0
                 if following < 0x80 {
                     if b == 0x0D && following == 0x0A { return (.newline, i + 2) }
-                    return (Self.asciiClass[Int(b)], i + 1)
+                    return (ascii[Int(b)], i + 1)
+                }
+            }
+            // Speed: a scalar below U+0300 that no scalar of U+0300 or above follows is a Character
+            // of its own (nothing below U+0300 extends or prepends): its class comes from a table.
+            if b >= 0xC2 && b < 0xCC && i + 1 < utf8.count {
+                let next = i + 2
+                if next == utf8.count || utf8[next] < 0xCC {
+                    let scalar = Int(b & 0x1F) << 6 | Int(utf8[i + 1] & 0x3F)
+                    return (Self.latinClass[scalar - 0x80], next)
                 }
             }
             // Non-ASCII, or ASCII that a combining mark may extend: ask the Character.
