@@ -26,9 +26,10 @@ public struct RequestEvaluator: Sendable {
         let section = rules.kind(request.kind)?.section ?? "4.2.1"
         var observations: [Observation] = []
         if request.productionDate == nil {
-            // 4.1.1 b/c: a reinforcement or an OCM training may have no production date ("no aplica");
-            // then the training date carries the rule, and it must be given.
-            if request.productionNotApplicable, Self.withoutProduction.contains(request.kind) {
+            // 4.1.1 b/c: a reinforcement or an OCM training may have no production date ("no aplica",
+            // or simply none for a process already running); then the training date carries the
+            // rule, and it must be given.
+            if Self.withoutProduction.contains(request.kind), request.productionNotApplicable || request.trainingDate != nil {
                 if request.trainingDate == nil { observations.append(.missingTrainingDate) }
             } else {
                 observations.append(.missingProductionDate)
