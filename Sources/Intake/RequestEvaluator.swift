@@ -53,6 +53,10 @@ public struct RequestEvaluator: Sendable {
                                                  due: overdue ? nil : materialDue, article: material?.article ?? "el",
                                                  section: item.code == "test" ? "4.2.1" : section, overdue: overdue))
         }
+        if request.conditions.contains(Self.linkedMaterialCondition),
+           let first = observations.firstIndex(where: \.asksForFile) {
+            observations.insert(.linkedMaterial(due: overdue ? nil : materialDue, overdue: overdue), at: first)
+        }
         if request.material["test"] != nil, let shortfall = testShortfall(request) {
             observations.append(.insufficientTest(questions: shortfall.questions, topics: shortfall.topics,
                                                   minimumPerTopic: rules.minQuestionsPerTopic, due: overdue ? nil : materialDue,
@@ -103,6 +107,8 @@ public struct RequestEvaluator: Sendable {
     static let workTableBusinessDays = 3
 
     /// Kinds whose production date may be "no aplica": reinforcements, updates, OCM trainings.
+    /// The condition of rules.yaml naming links to shared material (SharePoint, OneDrive, Forms…).
+    static let linkedMaterialCondition = "material_enlazado"
     static let withoutProduction: Set<String> = ["actualizacion", "refuerzo", "ocm", "adicional"]
 
     struct LeadTimeCheck {
