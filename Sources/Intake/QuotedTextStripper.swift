@@ -13,6 +13,8 @@ public enum QuotedTextStripper {
         "enviado", "enviado el", "fecha", "para", "cc", "asunto", "sent", "date", "to", "subject",
     ]
     /// Fields that say "when" in that block; one must be present to tell it from a "De:" line.
+    /// The last field of Outlook's quoted header block.
+    static let subjectFields: Set<String> = ["asunto", "subject"]
     static let outlookDateFields: Set<String> = ["enviado", "enviado el", "fecha", "sent", "date"]
     /// Lines after "De:" searched for the rest of an Outlook block.
     static let outlookBlockLines = 6
@@ -66,6 +68,9 @@ public enum QuotedTextStripper {
         }
         var index = start + 1
         while index < lines.count, index - start < headerBlockMaximumLines, !TextNormalizer.isBlank(lines[index]) {
+            // QUIRK: Outlook's HTML forward puts the body right under "Asunto:", with no blank line.
+            if headerName(lines[index - 1]).map(subjectFields.contains) == true,
+               headerName(lines[index]).map(outlookFields.contains) != true { break }
             index += 1
         }
         return index
