@@ -112,6 +112,12 @@ extension RequestReader {
         SubjectPrefixes.stripped(subject, tags: .any)
     }
 
+    /// "RE:", "RTA:": an answer on a thread someone else started.
+    static func isReply(_ subject: String) -> Bool {
+        let key = TextNormalizer.key(subject)
+        return ["re", "rta", "respuesta"].contains { key.hasPrefix($0 + " ") }
+    }
+
     static func isForward(_ subject: String) -> Bool {
         let key = TextNormalizer.key(subject)
         return ["rv", "fw", "fwd", "reenviar"].contains { key.hasPrefix($0 + " ") }

@@ -116,7 +116,8 @@ public struct RequestReader: Sendable {
         let dated = DatedText(cleaned.text, reference: reference)
         let production = notApplicable ? nil
             : finder.productionDate(fields: fields, prose: dated).flatMap { CivilDate(parts: $0.parts) }
-        let training = TrainingDateFinder().trainingDate(fields: fields, prose: dated)
+        let week = TrainingDateFinder().trainingWeek(fields: fields, prose: dated)
+        let training = week ?? TrainingDateFinder().trainingDate(fields: fields, prose: dated)
         let topics = fields.topics.isEmpty ? [] : fields.topics
         var request = TrainingRequest(
             topic: fields[.asunto].flatMap { TextNormalizer.lines($0.value).first }.map { String(TextNormalizer.trimmed($0)) }
@@ -127,9 +128,12 @@ public struct RequestReader: Sendable {
                                                            text: requestText + "\n" + (fields[.material]?.value ?? "")),
             material: material, attachments: attachments, categories: categories,
             // Attachments count when they are material: a photo alone does not make a request.
-            looksLikeRequest: !fields.isEmpty || !material.isEmpty || Self.trainingWords.firstMatch(in: requestText) != nil,
+            // A reply's subject is the thread's ("RE: Citación capacitación…"): its own words must say it.
+            looksLikeRequest: !fields.isEmpty || !material.isEmpty
+                || Self.trainingWords.firstMatch(in: Self.isReply(message.subject ?? "") ? prose.joined(separator: "\n") : requestText) != nil,
             warnings: warnings)
         request.productionNotApplicable = notApplicable
+        request.trainingWeek = week != nil
         let announcement = testAnnouncement(in: requestText)
         request.testAnnounced = announcement.announced || body.declared != nil
         if request.declaredQuestions == nil { request.declaredQuestions = announcement.declared }
@@ -149,7 +153,8 @@ public struct RequestReader: Sendable {
     /// "No aplica (proceso vigente)", "N/A" in the production date field.
     static let notApplicable = KeywordMatcher(["no aplica", "n a", "na", "no requiere", "no tiene", "proceso vigente"])
 
-    static let trainingWords = KeywordMatcher(["capacitacion", "capacitar", "formacion", "entrenamiento", "material de apoyo", "test", "socializacion"])
+    static let trainingWords = KeywordMatcher(["capacitacion", "capacitar", "formacion", "entrenamiento", "material de apoyo", "test", "socializacion",
+                                               "socializar", "socializarlo", "socializarla", "socializarlos", "socializarlas"])
 
     /// Questions in the TEST field and the count it declares.
     func bodyQuestions(_ fields: LabeledFields) -> (count: QuestionCount, declared: Int?) {
