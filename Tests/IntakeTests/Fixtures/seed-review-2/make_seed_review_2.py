@@ -623,6 +623,78 @@ def mails():
         missing=["lista_chequeo", "presentacion", "procedimiento", "reglamento", "terminos", "test"], viable=False, reply="observaciones", skipReason=None,
         why="4.1.1 b Fondos minimum all missing; the week of 13 Jul starts on Tue 14 (holiday), 8 business days < 10")
 
+    # w41: the labelled training field names a week ("semana del 3 de agosto"), a business Monday.
+    add("w41-credito-campo-semana", mail(
+        "w41-credito-campo-semana", ("Liliana Marcela Torres", "lmtorres@icetex.gov.co"), "Actualización del reglamento de crédito: cambios en garantías",
+        "Wed, 1 Jul 2026 11:00:00 -0500",
+        text=("Buenos días,\n\nASUNTO DEL CORREO: Cambios en garantías del reglamento de crédito\nFECHA DE SALIDA A PRODUCCIÓN: No aplica\n"
+              "FECHA DE CAPACITACIÓN: semana del 3 de agosto de 2026\nMATERIAL DE APOYO: adjunto\nTEST: adjunto\n\n"
+              + signature("Liliana Marcela Torres", "Profesional", CREDITO)),
+        files=proceso("Garantías", QC[:5])),
+        now="2026-07-01T11:00:00-05:00", area="credito", kind="actualizacion", productionDate=None, trainingDate="2026-08-03", questions=5,
+        missing=[], viable=True, reply="aprobacion", skipReason=None,
+        why="4.1.1 b: the week's first business day, Mon 3 Aug; 21 business days ≥ 10")
+
+    # w42: OCM proposes a Saturday session in prose, 11 days ahead.
+    add("w42-ocm-sabado-tarde", mail(
+        "w42-ocm-sabado-tarde", ("Diana Patricia Mora", "dpmora@icetex.gov.co"), "Refuerzo protocolo de atención a población con discapacidad",
+        "Mon, 1 Jun 2026 09:00:00 -0500",
+        text=("Buenos días,\n\nLa Oficina Comercial y de Mercadeo requiere un refuerzo al proveedor sobre el protocolo de atención a población con "
+              "discapacidad. La sesión sería el sábado 13 de junio, en la jornada de la mañana.\n\nAdjunto presentación y test.\n\n"
+              "Diana Patricia Mora\nGestión del Conocimiento\nOficina Comercial y de Mercadeo\n"),
+        files=[(deck("Atención con enfoque diferencial"), PPTX, "Presentación enfoque diferencial.pptx"), (test_xlsx(QB), XLSX, "Test enfoque diferencial.xlsx")]),
+        now="2026-06-01T09:00:00-05:00", area="ocm", kind="ocm", productionDate=None, trainingDate="2026-06-13", questions=5,
+        missing=["fecha_capacitacion"], viable=False, reply="observaciones", skipReason=None,
+        why="4.1.1 c: a Saturday is no training day (counted from Fri 12 Jun: 11 calendar days < 15)")
+
+    # w43: a December mail for a session "el miércoles 20 de enero" (next year).
+    add("w43-becas-refuerzo-enero", mail(
+        "w43-becas-refuerzo-enero", ("Natalia Sofía Ardila", "nsardila@icetex.gov.co"), "Refuerzo renovación de becas – enero",
+        "Tue, 1 Dec 2026 10:00:00 -0500",
+        text=("Buenos días,\n\nPara la temporada de renovaciones solicitamos un refuerzo al proveedor sobre la renovación de becas. "
+              "La capacitación la haríamos el miércoles 20 de enero.\n\nFecha de salida a producción: no aplica\nAdjunto el material completo.\n\n"
+              + signature("Natalia Sofía Ardila", "Profesional", ORI)),
+        files=proceso("Renovación becas", QB)),
+        now="2026-12-01T10:00:00-05:00", area="becas", kind="refuerzo", productionDate=None, trainingDate="2027-01-20", questions=5,
+        missing=[], viable=True, reply="aprobacion", skipReason=None,
+        why="4.1.1 b: 'el miércoles 20 de enero' written in December is January 2027; far more than 10 business days")
+
+    # w44: two topics; the attached test has six questions (ten needed).
+    add("w44-fondos-dos-temas-seis", mail(
+        "w44-fondos-dos-temas-seis", ("Paola Andrea Lozano Ríos", "palozano@icetex.gov.co"), "Capacitación Fondo Gobernación de Nariño 2026-2",
+        "Mon, 2 Mar 2026 11:00:00 -0500",
+        text=("Buenos días,\n\nASUNTO DEL CORREO: Fondo Gobernación de Nariño 2026-2\nTEMAS: 1. Postulación 2. Renovación del beneficio\n"
+              "FECHA DE SALIDA A PRODUCCIÓN: 16/06/2026\nMATERIAL DE APOYO: adjunto\nTEST: adjunto\n\n"
+              + signature("Paola Andrea Lozano Ríos", "Coordinadora", FONDOS)),
+        files=fondos_nuevo("Nariño", skip=("Test",)) + [(test_xlsx(QF), XLSX, "Test Nariño.xlsx")]),
+        now="2026-03-02T11:00:00-05:00", area="fondos", kind="nuevo", productionDate="2026-06-16", trainingDate=None, questions=6,
+        missing=["test_insuficiente"], viable=False, reply="observaciones", skipReason=None,
+        why="4.2.1: 5 questions per topic taught; two topics need 10, the test has 6")
+
+    # w45: Crédito new line, the opening date without its year.
+    add("w45-credito-fecha-sin-anio", mail(
+        "w45-credito-fecha-sin-anio", ("Hernán Darío Quintero", "hdquintero@icetex.gov.co"), "Solicitud capacitación línea Regiones Aprenden",
+        "Wed, 1 Apr 2026 09:00:00 -0500",
+        text=("Buenos días,\n\nASUNTO DEL CORREO: Línea Regiones Aprenden\nFECHA DE SALIDA A PRODUCCIÓN: 15 de julio\nMATERIAL DE APOYO: adjunto\n"
+              "TEST: adjunto\n\n" + signature("Hernán Darío Quintero", "Profesional", CREDITO)),
+        files=credito_nuevo("Regiones Aprenden")),
+        now="2026-04-01T09:00:00-05:00", area="credito", kind="nuevo", productionDate="2026-07-15", trainingDate=None, questions=5,
+        missing=[], viable=True, reply="aprobacion", skipReason=None,
+        why="4.1.1 a Créditos complete; 15 July of the mail's year, 105 days ≥ 90")
+
+    # w46: a project told in the procedure's own words ("el impacto que tendrá al proveedor"), no label.
+    add("w46-proyecto-impacto-al-proveedor", mail(
+        "w46-proyecto-impacto-al-proveedor", ("Andrés Felipe Cuervo", "afcuervo@icetex.gov.co"), "Proyecto Giro Directo a IES – formación",
+        "Mon, 1 Jun 2026 15:00:00 -0500",
+        text=("Buenas tardes,\n\nDesde la gerencia del proyecto Giro Directo a IES les contamos que desde septiembre los giros se harán directamente "
+              "a las instituciones. El impacto que tendrá al proveedor es que los asesores ya no darán fechas de desembolso al estudiante "
+              "sino que lo remitirán a su IES.\n\nFecha de salida a producción: 1 de septiembre de 2026\nAdjunto presentación y test.\n\n"
+              "Andrés Felipe Cuervo\nGerente del proyecto Giro Directo\n"),
+        files=[(deck("Giro directo a IES"), PPTX, "Presentación giro directo.pptx"), (test_xlsx(QC[:5]), XLSX, "Test giro directo.xlsx")]),
+        now="2026-06-01T15:00:00-05:00", area="proyecto", kind="proyecto", productionDate="2026-09-01", trainingDate=None, questions=5,
+        missing=[], viable=True, reply="aprobacion", skipReason=None,
+        why="4.2.1 project: the context and impact on the provider are told (the procedure's own words), presentation and test attached")
+
     return out, exp
 
 
