@@ -695,6 +695,80 @@ def mails():
         missing=[], viable=True, reply="aprobacion", skipReason=None,
         why="4.2.1 project: the context and impact on the provider are told (the procedure's own words), presentation and test attached")
 
+    # x47: HTML table with a two-digit year ("16/06/26").
+    add("x47-becas-anio-dos-digitos", mail(
+        "x47-becas-anio-dos-digitos", ("Natalia Sofía Ardila", "nsardila@icetex.gov.co"), "Capacitación Becas Países Bajos 2026",
+        "Mon, 2 Mar 2026 10:00:00 -0500",
+        html=outlook_html(["Buenos días,", "Remitimos la solicitud de capacitación de la convocatoria de becas Países Bajos."],
+                          [("ASUNTO DEL CORREO", "Becas Países Bajos 2026"), ("FECHA DE SALIDA A PRODUCCIÓN", "16/06/26"),
+                           ("MATERIAL DE APOYO", "Adjunto"), ("TEST", "Adjunto")], signature("Natalia Sofía Ardila", "Profesional", ORI)),
+        files=becas_nuevo("Países Bajos")),
+        now="2026-03-02T10:00:00-05:00", area="becas", kind="nuevo", productionDate="2026-06-16", trainingDate=None, questions=5,
+        missing=[], viable=True, reply="aprobacion", skipReason=None,
+        why="16/06/26 is 16 June 2026; 106 days ≥ 90; Becas list complete")
+
+    # x49: file names in capitals with underscores, as a scanner or an old system writes them.
+    files = [(deck("Fondo Tolima"), PPTX, "PRESENTACION_FONDO_TOLIMA.PPTX"),
+             (flate_pdf("Reglamento Operativo del Fondo Tolima", ["Capítulo I"]), PDF, "REGLAMENTO_OPERATIVO_TOLIMA.PDF"),
+             (word("Términos de la convocatoria Tolima"), DOCX, "TERMINOS_CONVOCATORIA_TOLIMA.DOCX"),
+             (xlsx([["Lista de chequeo"], ["Documento", "Sí"]]), XLSX, "LISTA_CHEQUEO_TOLIMA.XLSX"),
+             (word("Plantillas de respuesta"), DOCX, "PLANTILLAS_RESPUESTA.DOCX"),
+             (test_xlsx(QF[:5]), XLSX, "TEST_FONDO_TOLIMA.XLSX")]
+    add("x49-fondos-nombres-mayusculas", mail(
+        "x49-fondos-nombres-mayusculas", ("Camilo Ernesto Salgado", "cesalgado@icetex.gov.co"), "CONVOCATORIA FONDO TOLIMA 2026-2",
+        "Mon, 2 Mar 2026 12:00:00 -0500",
+        text=("BUENOS DIAS\n\nFECHA DE SALIDA A PRODUCCION: 16 DE JUNIO DE 2026\nMATERIAL DE APOYO: ADJUNTO\nTEST: ADJUNTO\n\n"
+              + signature("Camilo Ernesto Salgado", "Profesional", FONDOS)),
+        files=files),
+        now="2026-03-02T12:00:00-05:00", area="fondos", kind="nuevo", productionDate="2026-06-16", trainingDate=None, questions=5,
+        missing=[], viable=True, reply="aprobacion", skipReason=None,
+        why="4.1.1 a Fondos list complete (names in capitals); 106 days ≥ 90")
+
+    # x50: an impossible date (30 February) is no date.
+    add("x50-credito-fecha-imposible", mail(
+        "x50-credito-fecha-imposible", ("Hernán Darío Quintero", "hdquintero@icetex.gov.co"), "Línea Ciencia para Todos – capacitación",
+        "Mon, 2 Mar 2026 09:00:00 -0500",
+        text=("Buenos días,\n\nASUNTO DEL CORREO: Línea Ciencia para Todos\nFECHA DE SALIDA A PRODUCCIÓN: 30 de febrero de 2027\n"
+              "MATERIAL DE APOYO: adjunto\nTEST: adjunto\n\n" + signature("Hernán Darío Quintero", "Profesional", CREDITO)),
+        files=credito_nuevo("Ciencia para Todos")),
+        now="2026-03-02T09:00:00-05:00", area="credito", kind="nuevo", productionDate=None, trainingDate=None, questions=5,
+        missing=["fecha_produccion"], viable=False, reply="observaciones", skipReason=None,
+        why="4.2.1: 30 February does not exist; the area is asked for the production date")
+
+    # x54: the test promised for later.
+    add("x54-becas-test-despues", mail(
+        "x54-becas-test-despues", ("Natalia Sofía Ardila", "nsardila@icetex.gov.co"), "Becas Suecia 2027: solicitud de capacitación",
+        "Mon, 1 Jun 2026 10:00:00 -0500",
+        text=("Buenos días,\n\nFECHA DE SALIDA A PRODUCCIÓN: 15 de septiembre de 2026\nAdjunto el material; el test se los enviamos la otra semana.\n\n"
+              + signature("Natalia Sofía Ardila", "Profesional", ORI)),
+        files=becas_nuevo("Suecia", skip=("Test",))),
+        now="2026-06-01T10:00:00-05:00", area="becas", kind="nuevo", productionDate="2026-09-15", trainingDate=None, missing=["test"],
+        viable=False, reply="observaciones", skipReason=None,
+        why="4.1.1 a Becas and 4.2.1: the test is part of the request; promised later, it is missing now")
+
+    # x57: OCM training with an abbreviated month ("16-jun-2026"), exactly 15 calendar days ahead.
+    add("x57-ocm-mes-abreviado", mail(
+        "x57-ocm-mes-abreviado", ("Diana Patricia Mora", "dpmora@icetex.gov.co"), "Capacitación actualización del portal de pagos",
+        "Mon, 1 Jun 2026 08:00:00 -0500",
+        text=("Buenos días,\n\nLa OCM solicita capacitar al proveedor en el nuevo portal de pagos.\nFECHA DE CAPACITACIÓN: 16-jun-2026\n"
+              "Adjunto presentación y test.\n\nDiana Patricia Mora\nGestión del Conocimiento\nOficina Comercial y de Mercadeo\n"),
+        files=[(deck("Portal de pagos"), PPTX, "Presentación portal de pagos.pptx"), (test_xlsx(QC[:5]), XLSX, "Test portal de pagos.xlsx")]),
+        now="2026-06-01T08:00:00-05:00", area="ocm", kind="ocm", productionDate=None, trainingDate="2026-06-16", questions=5,
+        missing=[], viable=True, reply="aprobacion", skipReason=None,
+        why="4.1.1 c: 15 calendar days (2–16 June) is exactly the minimum")
+
+    # x58: Crédito new line with its training date: 85 days before the training.
+    add("x58-credito-capacitacion-85-dias", mail(
+        "x58-credito-capacitacion-85-dias", ("Hernán Darío Quintero", "hdquintero@icetex.gov.co"), "Capacitación línea Emprende Joven",
+        "Mon, 4 May 2026 09:00:00 -0500",
+        text=("Buenos días,\n\nASUNTO DEL CORREO: Línea Emprende Joven\nFECHA DE SALIDA A PRODUCCIÓN: 3 de agosto de 2026\n"
+              "FECHA DE CAPACITACIÓN: 28 de julio de 2026\nMATERIAL DE APOYO: adjunto\nTEST: adjunto\n\n"
+              + signature("Hernán Darío Quintero", "Profesional", CREDITO)),
+        files=credito_nuevo("Emprende Joven")),
+        now="2026-05-04T09:00:00-05:00", area="credito", kind="nuevo", productionDate="2026-08-03", trainingDate="2026-07-28", questions=5,
+        missing=[], viable=False, reply="observaciones", skipReason=None,
+        why="4.1.1 a: 90 calendar days before the training; 4 May → 28 Jul is 85")
+
     return out, exp
 
 
