@@ -74,11 +74,11 @@ public struct RequestEvaluator: Sendable {
         // The plan does not decide viability (5.2.3 checks material and the lead times of 4.1.1);
         // it says whether P is achievable, and the reply states it either way.
         let plan = OperationalPlan(requestDay: requestDay, rules: rules.plan, calendar: calendar,
-                                   target: planTarget(request, training: training, deadlines: deadlines))
+                                   target: planTarget(request, training: training, deadlines: deadlines), wording: rules.planWording)
         let missing = observations.compactMap(\.missingCode).sorted()
         var undecided: [String] = []
-        if request.area == "otra" && !Self.kindsForAnyArea.contains(request.kind) { undecided.append("el área solicitante") }
-        if request.kind == "otro" { undecided.append("el tipo de solicitud (numeral 4.1.1)") }
+        if request.area == "otra" && !Self.kindsForAnyArea.contains(request.kind) { undecided.append(rules.planWording.undecidedArea) }
+        if request.kind == "otro" { undecided.append(rules.planWording.undecidedKind) }
         var verdict = Verdict(missing: missing,
                        deadlines: deadlines.map { Verdict.Deadline(rule: $0.rule.id, due: calendar.businessDay(onOrBefore: $0.due),
                                                                     met: $0.met, days: $0.days) },
