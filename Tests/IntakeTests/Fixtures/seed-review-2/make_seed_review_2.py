@@ -769,6 +769,66 @@ def mails():
         missing=[], viable=False, reply="observaciones", skipReason=None,
         why="4.1.1 a: 90 calendar days before the training; 4 May → 28 Jul is 85")
 
+    # y59: a horizontal 4.2.1 table with "Lunes, 15 de junio de 2026" (a holiday: the opening may be any day).
+    html = ("<html><body><p>Buenos días,</p><p>Solicitamos la capacitación de la convocatoria del Fondo Santander Bilingüe.</p>"
+            "<table border=1 cellpadding=4><tr><th>ASUNTO DEL CORREO</th><th>FECHA DE SALIDA A PRODUCCIÓN</th><th>MATERIAL DE APOYO</th><th>TEST</th></tr>"
+            "<tr><td>Fondo Santander Bilingüe 2026-2</td><td>Lunes, 15 de junio de 2026</td><td>Adjunto</td><td>Adjunto (5 preguntas)</td></tr></table>"
+            "<p>Cordialmente,</p><p>Camilo Ernesto Salgado<br>Profesional<br>" + FONDOS + "</p></body></html>")
+    add("y59-fondos-tabla-horizontal-festivo", mail(
+        "y59-fondos-tabla-horizontal-festivo", ("Camilo Ernesto Salgado", "cesalgado@icetex.gov.co"), "Capacitación Fondo Santander Bilingüe 2026-2",
+        "Mon, 2 Mar 2026 13:00:00 -0500", html=html, files=fondos_nuevo("Santander")),
+        now="2026-03-02T13:00:00-05:00", area="fondos", kind="nuevo", productionDate="2026-06-15", trainingDate=None, questions=5,
+        missing=[], viable=True, reply="aprobacion", skipReason=None,
+        why="4.2.1: the opening (production) date may be a holiday; 105 days ≥ 90; Fondos list complete")
+
+    # y60: "Fecha tentativa de la sesión" (no known label) in a reinforcement.
+    add("y60-credito-fecha-tentativa", mail(
+        "y60-credito-fecha-tentativa", ("Liliana Marcela Torres", "lmtorres@icetex.gov.co"), "Refuerzo atención de solicitudes de condonación por fallecimiento",
+        "Tue, 16 Jun 2026 10:00:00 -0500",
+        text=("Buenos días,\n\nSolicitamos un refuerzo al proveedor sobre la condonación por fallecimiento del beneficiario.\n\n"
+              "Fecha tentativa de la sesión: 2 de julio de 2026, 8:00 a. m.\nAdjunto presentación, procedimiento, lista de chequeo y test.\n\n"
+              + signature("Liliana Marcela Torres", "Profesional", CREDITO)),
+        files=proceso("Condonación por fallecimiento", QC[:5])),
+        now="2026-06-16T10:00:00-05:00", area="credito", kind="refuerzo", productionDate=None, trainingDate="2026-07-02", questions=5,
+        missing=[], viable=True, reply="aprobacion", skipReason=None,
+        why="4.1.1 b: the four items; 11 business days before 2 Jul (≥ 10)")
+
+    # y61: the test as one slide with five numbered questions inside the presentation.
+    deck5 = pptx([("Becas Canadá 2027", ["Capacitación"]), ("Preguntas frecuentes", ["Cambios de fecha"]),
+                  ("Evaluación", ["%d. %s" % (i + 1, q) for i, q in enumerate(QB)])])
+    add("y61-becas-test-una-diapositiva", mail(
+        "y61-becas-test-una-diapositiva", ("Natalia Sofía Ardila", "nsardila@icetex.gov.co"), "Becas Canadá 2027 – capacitación",
+        "Mon, 1 Jun 2026 12:00:00 -0500",
+        text=("Buenos días,\n\nFECHA DE SALIDA A PRODUCCIÓN: 15/09/2026\nMATERIAL DE APOYO: adjunto\nTEST: en la última diapositiva de la presentación\n\n"
+              + signature("Natalia Sofía Ardila", "Profesional", ORI)),
+        files=[(deck5, PPTX, "Presentación Becas Canadá.pptx")] + becas_nuevo("Canadá", skip=("Test", "Presentación"))),
+        now="2026-06-01T12:00:00-05:00", area="becas", kind="nuevo", productionDate="2026-09-15", trainingDate=None, questions=5,
+        missing=[], viable=True, reply="aprobacion", skipReason=None,
+        why="4.2.1: the five questions on the deck's evaluation slide are the test; Becas list complete; 106 days ≥ 90")
+
+    # y62: an abbreviated month with a dot ("1 sept. 2026").
+    add("y62-credito-mes-abreviado-punto", mail(
+        "y62-credito-mes-abreviado-punto", ("Hernán Darío Quintero", "hdquintero@icetex.gov.co"), "Línea Posgrado Docentes – solicitud",
+        "Mon, 4 May 2026 10:00:00 -0500",
+        text=("Buenos días,\n\nASUNTO DEL CORREO: Línea Posgrado Docentes\nFECHA DE SALIDA A PRODUCCIÓN: 1 sept. 2026\nMATERIAL DE APOYO: adjunto\n"
+              "TEST: adjunto\n\n" + signature("Hernán Darío Quintero", "Profesional", CREDITO)),
+        files=credito_nuevo("Posgrado Docentes")),
+        now="2026-05-04T10:00:00-05:00", area="credito", kind="nuevo", productionDate="2026-09-01", trainingDate=None, questions=5,
+        missing=[], viable=True, reply="aprobacion", skipReason=None,
+        why="'1 sept. 2026' is 1 September 2026; 120 days ≥ 90; Créditos list complete")
+
+    # y63: v37's missing items arrive six days before the opening: complete but late (15 calendar days).
+    add("y63b-fondos-completa-tarde", mail(
+        "y63b-fondos-completa-tarde", ("Camilo Ernesto Salgado", "cesalgado@icetex.gov.co"),
+        "RE: [OCM-2026-0044] Observaciones a su solicitud: Convocatoria Fondo Cundinamarca Aprende", "Wed, 10 Jun 2026 17:00:00 -0500",
+        text="Buenas tardes, adjunto lo que faltaba. Disculpen la demora.\n\nCamilo\n",
+        in_reply_to="<v37-fondos-faltan-varios@icetex.gov.co>",
+        files=[f for f in fondos_nuevo("Cundinamarca") if any(k in f[2] for k in ("Reglamento", "Términos", "Lista", "Plantillas"))]), skip=True)
+    exp.append(dict(file="y63-hilo-fondos-material-tarde", thread=["v37-fondos-faltan-varios.eml", "y63b-fondos-completa-tarde.eml"],
+                    now="2026-06-10T17:00:00-05:00", area="fondos", kind="nuevo", productionDate="2026-06-16", missing=[],
+                    viable=False, reply="observaciones",
+                    why="4.1.1 a: material 15 calendar days before the opening; it arrived 6 days before"))
+
     return out, exp
 
 
