@@ -170,7 +170,11 @@ public struct RequestReader: Sendable {
             let slides = QuestionCounter.slideQuestions(titles: attachment.titles, lines: attachment.lines)
             // A deck named or titled as the test ("Evaluación capacitación.pptx") may number its
             // questions on one slide; in any other deck "¿…?" lines are FAQs, not a test.
-            guard slides.total == 0, classifier.classify(attachment, questions: 0).contains(where: { $0.code == "test" }) else { return slides }
+            guard slides.total == 0 else { return slides }
+            guard classifier.classify(attachment, questions: 0).contains(where: { $0.code == "test" }) else {
+                // A test slide at the end of the training deck ("Evaluación", numbered questions).
+                return QuestionCounter.testSlideQuestions(titles: attachment.titles, lines: attachment.lines)
+            }
             return QuestionCounter.count(lines: attachment.lines)
         }
         guard attachment.format == .docx || attachment.format == .pdf || attachment.format == .xlsx else { return QuestionCount() }
