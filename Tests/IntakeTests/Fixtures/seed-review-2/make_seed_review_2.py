@@ -829,6 +829,66 @@ def mails():
                     viable=False, reply="observaciones",
                     why="4.1.1 a: material 15 calendar days before the opening; it arrived 6 days before"))
 
+    # z64: yyyy/mm/dd.
+    add("z64-becas-fecha-iso-barras", mail(
+        "z64-becas-fecha-iso-barras", ("Natalia Sofía Ardila", "nsardila@icetex.gov.co"), "Becas Nueva Zelanda 2027",
+        "Mon, 1 Jun 2026 16:00:00 -0500",
+        text=("Buenas tardes,\n\nFECHA DE SALIDA A PRODUCCIÓN: 2026/09/01\nMATERIAL DE APOYO: adjunto\nTEST: adjunto\n\n"
+              + signature("Natalia Sofía Ardila", "Profesional", ORI)),
+        files=becas_nuevo("Nueva Zelanda")),
+        now="2026-06-01T16:00:00-05:00", area="becas", kind="nuevo", productionDate="2026-09-01", trainingDate=None, questions=5,
+        missing=[], viable=True, reply="aprobacion", skipReason=None, why="2026/09/01 is 1 September; 92 days ≥ 90; Becas list complete")
+
+    # z65: the session day only in the subject.
+    add("z65-credito-fecha-en-asunto", mail(
+        "z65-credito-fecha-en-asunto", ("Liliana Marcela Torres", "lmtorres@icetex.gov.co"), "Refuerzo cartera castigada – sesión viernes 24 de julio",
+        "Wed, 1 Jul 2026 09:00:00 -0500",
+        text=("Buenos días,\n\nSolicitamos el refuerzo del asunto; adjunto presentación, procedimiento, lista de chequeo y test.\n"
+              "Fecha de salida a producción: no aplica\n\n" + signature("Liliana Marcela Torres", "Profesional", CREDITO)),
+        files=proceso("Cartera castigada", QC[:5])),
+        now="2026-07-01T09:00:00-05:00", area="credito", kind="refuerzo", productionDate=None, trainingDate="2026-07-24", questions=5,
+        missing=[], viable=True, reply="aprobacion", skipReason=None,
+        why="4.2.1: the subject is part of the request ('ASUNTO'); session Fri 24 Jul, 14 business days ≥ 10")
+
+    # z66: OCM's Calidad Operativa asks a focused reinforcement (4.1.1 b by OCM → c).
+    add("z66-ocm-calidad-refuerzo", mail(
+        "z66-ocm-calidad-refuerzo", ("Mónica Liliana Prada", "mlprada@icetex.gov.co"), "Refuerzo focalizado por hallazgos de monitoreo",
+        "Mon, 1 Jun 2026 11:00:00 -0500",
+        text=("Buenos días,\n\nEn los monitoreos de calidad encontramos errores recurrentes en la tipificación de PQRSD. Desde Calidad Operativa "
+              "solicitamos un refuerzo focalizado al proveedor.\n\nFecha de capacitación: martes 23 de junio de 2026\nAdjunto presentación y test.\n\n"
+              "Mónica Liliana Prada\nCalidad Operativa\nOficina Comercial y de Mercadeo\n"),
+        files=[(deck("Tipificación PQRSD"), PPTX, "Presentación tipificación.pptx"), (test_xlsx(QC[:5]), XLSX, "Test tipificación.xlsx")]),
+        now="2026-06-01T11:00:00-05:00", area="ocm", kind="ocm", productionDate=None, trainingDate="2026-06-23", questions=5,
+        missing=[], viable=True, reply="aprobacion", skipReason=None,
+        why="4.1.1 c: requested from OCM (Calidad Operativa), 15 calendar days (22 ≥ 15); presentation and test")
+
+    # z67: RV: RV: — the request two forwards deep.
+    text = ("Buenos días, para su gestión.\n\nDespacho " + FONDOS + "\n"
+            + fwd_block("Yolanda Beltrán", "ybeltran@icetex.gov.co", "viernes, 27 de febrero de 2026 4:00 p. m.", "RV: Capacitación Fondo Casanare Profesional",
+                        to="Despacho VFA <despachovfa@icetex.gov.co>")
+            + "Para aprobación del despacho y envío a OCM.\n"
+            + fwd_block("Paola Andrea Lozano Ríos", "palozano@icetex.gov.co", "viernes, 27 de febrero de 2026 10:00 a. m.", "Capacitación Fondo Casanare Profesional",
+                        to="Yolanda Beltrán <ybeltran@icetex.gov.co>")
+            + "ASUNTO DEL CORREO: Fondo Casanare Profesional 2026-2\nFECHA DE SALIDA A PRODUCCIÓN: 16 de junio de 2026\n"
+              "MATERIAL DE APOYO: adjunto\nTEST: adjunto\n\n" + signature("Paola Andrea Lozano Ríos", "Coordinadora", FONDOS))
+    add("z67-rv-rv-fondos", mail(
+        "z67-rv-rv-fondos", ("Despacho VFA", "despachovfa@icetex.gov.co"), "RV: RV: Capacitación Fondo Casanare Profesional",
+        "Mon, 2 Mar 2026 08:00:00 -0500", text=text, files=fondos_nuevo("Casanare")),
+        now="2026-03-02T08:00:00-05:00", area="fondos", kind="nuevo", productionDate="2026-06-16", trainingDate=None, questions=5,
+        missing=[], viable=True, reply="aprobacion", skipReason=None,
+        why="design: a forwarded request is read from the forwarded mail, however deep; Fondos list complete; 106 days ≥ 90")
+
+    # z68: opening and session on the same labelled line.
+    add("z68-fondos-dos-fechas-una-linea", mail(
+        "z68-fondos-dos-fechas-una-linea", ("Paola Andrea Lozano Ríos", "palozano@icetex.gov.co"), "Capacitación Fondo Caldas Investiga",
+        "Mon, 2 Mar 2026 15:00:00 -0500",
+        text=("Buenas tardes,\n\nFECHA DE SALIDA A PRODUCCIÓN: 15 de junio de 2026 (apertura); la capacitación sería el 2 de junio\n"
+              "MATERIAL DE APOYO: adjunto\nTEST: adjunto\n\n" + signature("Paola Andrea Lozano Ríos", "Coordinadora", FONDOS)),
+        files=fondos_nuevo("Caldas")),
+        now="2026-03-02T15:00:00-05:00", area="fondos", kind="nuevo", productionDate="2026-06-15", trainingDate="2026-06-02", questions=5,
+        missing=[], viable=True, reply="aprobacion", skipReason=None,
+        why="4.1.1 a: 90 calendar days before the training (2 Mar → 2 Jun is 92); Fondos list complete")
+
     return out, exp
 
 
