@@ -63,7 +63,8 @@ public struct RequestReader: Sendable {
         let forwarded = Self.isForward(message.subject ?? "")
         let ownBody = source.bodyText
         let bodyText = transposingHorizontalTables(ownBody.isBlank ? tnef?.bodyText ?? ownBody : ownBody)
-        let cleaned = QuotedTextStripper.clean(bodyText, forwarded: forwarded && source.messageID == message.messageID)
+        let cleaned = QuotedTextStripper.clean(bodyText, forwarded: forwarded && source.messageID == message.messageID,
+                                               forwards: Self.forwardDepth(message.subject ?? ""))
         let fields = LabeledFieldExtractor.extract(from: cleaned.text, labels: labels)
         let testLines = Set(fields.all(.test).flatMap { field in (0...field.lines.count).map { field.lineIndex + $0 } })
         let prose = TextNormalizer.lines(cleaned.text).enumerated().filter { !testLines.contains($0.offset) }.map { String($0.element) }
