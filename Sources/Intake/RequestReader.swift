@@ -114,7 +114,8 @@ public struct RequestReader: Sendable {
             Self.notApplicable.firstMatch(in: field.value) != nil && SpanishDateParser.firstDate(in: field.value) == nil
         }
         // Speed: both finders read the same tokens and dates of the text, computed once.
-        let dated = DatedText(cleaned.text, reference: reference)
+        // The subject is the request's ASUNTO (4.2.1): "Refuerzo cartera – sesión viernes 24 de julio".
+        let dated = DatedText(subject + "\n\n" + cleaned.text, reference: reference)
         let production = notApplicable ? nil
             : finder.productionDate(fields: fields, prose: dated).flatMap { CivilDate(parts: $0.parts) }
         let week = TrainingDateFinder().trainingWeek(fields: fields, prose: dated)
