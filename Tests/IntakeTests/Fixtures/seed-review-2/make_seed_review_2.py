@@ -889,6 +889,41 @@ def mails():
         missing=[], viable=True, reply="aprobacion", skipReason=None,
         why="4.1.1 a: 90 calendar days before the training (2 Mar → 2 Jun is 92); Fondos list complete")
 
+    # a69–a73: the labels and values as people type them.
+    def fondos_text(date_line):
+        return ("Buenos días,\n\nSolicitamos la capacitación de la nueva convocatoria.\n" + date_line + "\nMATERIAL DE APOYO: adjunto\nTEST: adjunto\n\n"
+                + signature("Paola Andrea Lozano Ríos", "Coordinadora", FONDOS))
+    cases = [("a69-fondos-etiqueta-mal-escrita", "FEHCA DE SALIDA A PRODUCION: 16/06/2026", "2026-06-16", "a misspelt label (procedure.md: labels sometimes misspelt)"),
+             ("a70-fondos-etiqueta-guion", "Fecha salida producción - 16 de junio de 2026", "2026-06-16", "a dash instead of a colon"),
+             ("a73-fondos-del-2026", "FECHA DE SALIDA A PRODUCCIÓN: 16 de junio del 2026", "2026-06-16", "'del 2026'")]
+    for name, line, date, why in cases:
+        add(name, mail(name, ("Paola Andrea Lozano Ríos", "palozano@icetex.gov.co"), "Convocatoria Fondo Quindío " + name[:3],
+                       "Mon, 2 Mar 2026 10:00:00 -0500", text=fondos_text(line), files=fondos_nuevo("Quindío")),
+            now="2026-03-02T10:00:00-05:00", area="fondos", kind="nuevo", productionDate=date, trainingDate=None, questions=5,
+            missing=[], viable=True, reply="aprobacion", skipReason=None, why="4.2.1 production date with " + why + "; 106 days ≥ 90")
+
+    # a71: HTML, the label in bold in one paragraph and the date in the next.
+    html = ("<html><body><p class=MsoNormal>Buenos días,</p><p class=MsoNormal>Solicitamos la capacitación del Fondo Risaralda Educa.</p>"
+            "<p class=MsoNormal><b>FECHA DE SALIDA A PRODUCCIÓN</b></p><p class=MsoNormal>16 de junio de 2026</p>"
+            "<p class=MsoNormal><b>MATERIAL DE APOYO</b></p><p class=MsoNormal>Adjunto</p><p class=MsoNormal><b>TEST</b></p><p class=MsoNormal>Adjunto</p>"
+            "<p class=MsoNormal>Paola Andrea Lozano Ríos<br>Coordinadora<br>" + FONDOS + "</p></body></html>")
+    add("a71-fondos-etiqueta-y-valor-en-parrafos", mail(
+        "a71-fondos-etiqueta-y-valor-en-parrafos", ("Paola Andrea Lozano Ríos", "palozano@icetex.gov.co"), "Convocatoria Fondo Risaralda Educa",
+        "Mon, 2 Mar 2026 10:30:00 -0500", html=html, files=fondos_nuevo("Risaralda")),
+        now="2026-03-02T10:30:00-05:00", area="fondos", kind="nuevo", productionDate="2026-06-16", trainingDate=None, questions=5,
+        missing=[], viable=True, reply="aprobacion", skipReason=None, why="4.2.1: the label's value on the next line; 106 days ≥ 90")
+
+    # a72: the test named "Prueba de conocimientos".
+    add("a72-credito-prueba-de-conocimientos", mail(
+        "a72-credito-prueba-de-conocimientos", ("Liliana Marcela Torres", "lmtorres@icetex.gov.co"), "Actualización proceso de reintegros",
+        "Wed, 1 Jul 2026 10:00:00 -0500",
+        text=("Buenos días,\n\nActualizamos el proceso de reintegros. Fecha de capacitación: 22 de julio de 2026.\n"
+              "Adjunto presentación, procedimiento, lista de chequeo y la prueba de conocimientos.\n\n" + signature("Liliana Marcela Torres", "Profesional", CREDITO)),
+        files=proceso("Reintegros", QC[:5], skip=("Test",)) + [(test_docx("Prueba de conocimientos reintegros", QC[:5]), DOCX, "Prueba de conocimientos reintegros.docx")]),
+        now="2026-07-01T10:00:00-05:00", area="credito", kind="actualizacion", productionDate=None, trainingDate="2026-07-22", questions=5,
+        missing=[], viable=True, reply="aprobacion", skipReason=None,
+        why="4.1.1 b: a 'prueba de conocimientos' of 5 questions is the test; 13 business days ≥ 10")
+
     return out, exp
 
 
