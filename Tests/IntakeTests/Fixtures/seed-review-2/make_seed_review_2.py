@@ -924,6 +924,22 @@ def mails():
         missing=[], viable=True, reply="aprobacion", skipReason=None,
         why="4.1.1 b: a 'prueba de conocimientos' of 5 questions is the test; 13 business days ≥ 10")
 
+    # b74: Becas, one .ppsx deck carries the calendar and the application conditions; the guide is a PDF.
+    show = pptx([("Becas Irlanda 2027", ["Convocatoria"]), ("Requisitos y criterios de aprobación", ["Título profesional", "Inglés B2"]),
+                 ("Calendario de la convocatoria", ["Inscripciones: 1 al 30 de septiembre"]), ("Preguntas frecuentes", ["¿Y si se cae la plataforma?"])])
+    add("b74-becas-ppsx-guia-pdf", mail(
+        "b74-becas-ppsx-guia-pdf", ("Natalia Sofía Ardila", "nsardila@icetex.gov.co"), "Becas Irlanda 2027 – solicitud de capacitación",
+        "Mon, 1 Jun 2026 13:00:00 -0500",
+        text=("Buenas tardes,\n\nFECHA DE SALIDA A PRODUCCIÓN: 15 de septiembre de 2026\nMATERIAL DE APOYO: la presentación (con requisitos y calendario), "
+              "la guía de atención y las plantillas\nTEST: adjunto\n\n" + signature("Natalia Sofía Ardila", "Profesional", ORI)),
+        files=[(show, "application/vnd.openxmlformats-officedocument.presentationml.slideshow", "Becas Irlanda.ppsx"),
+               (flate_pdf("Guía de atención Becas Irlanda", ["Ruta de escalamiento"]), PDF, "Guía de atención Becas Irlanda.pdf"),
+               (word("Plantillas de respuesta"), DOCX, "Plantillas Irlanda.docx"),
+               (test_docx("Test Becas Irlanda", QB), DOCX, "Test Irlanda.docx")]),
+        now="2026-06-01T13:00:00-05:00", area="becas", kind="nuevo", productionDate="2026-09-15", trainingDate=None, questions=5,
+        missing=[], viable=True, reply="aprobacion", skipReason=None,
+        why="4.1.1 a Becas: 'la presentación que debe contener … calendario, condiciones para la aplicación'; guide = procedimiento; 106 days ≥ 90")
+
     return out, exp
 
 
