@@ -3,7 +3,7 @@ import MIME
 import XCTest
 @testable import Intake
 
-/// Fixtures/seed-review-2: round 2 of the seed review, forty more request mails as ICETEX areas
+/// Fixtures/seed-review-2: round 2 of the seed review, 67 more request mails and 3 threads as ICETEX areas
 /// write them (forwards, replies, HTML-only bodies, zip files, SharePoint/OneDrive links, names
 /// off the convention, inline tests, "semana del …", holidays), each decided by hand from the
 /// seed M5-1-21 before the product read it (`why` in expected.jsonl: the reason from the seed).
@@ -34,7 +34,7 @@ final class SeedReview2Tests: XCTestCase {
             right += wrong.isEmpty ? 1 : 0
         }
         print("seed review round 2: \(right) of \(checked) right")
-        XCTAssertGreaterThanOrEqual(checked, 42)
+        XCTAssertGreaterThanOrEqual(checked, 70)
     }
 
     /// The `inspect --json` object of one mail or thread, plus `materialDays`.

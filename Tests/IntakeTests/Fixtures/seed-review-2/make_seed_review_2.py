@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Seed review, round 2: forty more request mails written the way ICETEX areas send them
+"""Seed review, round 2: 67 more request mails (and 3 follow-up threads) written the way ICETEX areas send them
 (Outlook forwards and replies, HTML-only bodies, horizontal and vertical tables, material in
 zip files and behind SharePoint/OneDrive links, names that do and don't follow the convention,
 tests inline and attached, ambiguous dates, weekends and holidays, "semana del …"), different in
