@@ -63,7 +63,7 @@ for fixtures in (os.path.join(root, "Tests/IntakeTests/Fixtures/fuzz", target), 
     if os.path.isdir(fixtures):
         for name in os.listdir(fixtures): save(open(os.path.join(fixtures, name), "rb").read())
 for path, raw in mails():
-    if target == "mime":
+    if target in ("mime", "inspector"):  # whole mails
         save(raw); continue
     try:
         message = email.message_from_bytes(raw, policy=email.policy.compat32)

@@ -29,7 +29,7 @@ public struct Inspector: Sendable {
         if let reason = screening.skipReason(for: message) {
             return inspection.skipped(reason)
         }
-        let request = reader.read(message)
+        let request = evaluator.settled(reader.read(message))
         guard request.looksLikeRequest, request.kind != "resultados" else { return inspection.skipped(.notARequest) }
         // Last resort only: every caller in this package passes `arrival`.
         let instant = now ?? message.date?.instant ?? arrival ?? Date()
@@ -46,7 +46,7 @@ extension Inspector {
     public func inspect(thread messages: [Message], file: String, now: Date, requestedAt: Date? = nil) -> Inspection {
         guard let first = messages.first else { return Inspection(file: file) }
         var inspection = Inspection(file: file, message: first)
-        let request = messages.dropFirst().reduce(reader.read(first)) { $0.merged(with: reader.read($1)) }
+        let request = evaluator.settled(messages.dropFirst().reduce(reader.read(first)) { $0.merged(with: reader.read($1)) })
         let requestDay = CivilDate(instant: requestedAt ?? first.date?.instant ?? now, timeZone: timeZone)
         let verdict = evaluator.evaluate(request, requestDay: requestDay, materialDay: CivilDate(instant: now, timeZone: timeZone))
         inspection.fill(request: request, verdict: verdict, wording: wording)

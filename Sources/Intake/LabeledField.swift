@@ -26,6 +26,8 @@ public struct LabeledField: Sendable, Hashable {
         let pieces: [Substring]
         if stripped.count > 1 {
             pieces = stripped.flatMap { $0.split(separator: ";") }
+        } else if let numbered = lines.first.flatMap({ Self.inlineNumbered(Substring($0)) }) {
+            pieces = numbered
         } else if let only = stripped.first {
             pieces = only.contains(";") ? only.split(separator: ";") : only.split(separator: ",")
         } else {

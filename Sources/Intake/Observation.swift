@@ -15,6 +15,11 @@ public enum Observation: Sendable, Hashable {
     case insufficientTest(questions: Int, topics: Int, minimumPerTopic: Int, due: CivilDate?, overdue: Bool = false)
     /// The training day the area proposes is a weekend day or a holiday.
     case trainingNotBusinessDay(date: CivilDate, previous: CivilDate, next: CivilDate)
+    /// Material is shared as a link (SharePoint, OneDrive, Forms…) and some required item is not
+    /// attached: OCM reviews the files and hands them to the provider over a secure route
+    /// (4.1.1, 5.2.11), so the area is asked to attach them. The missing items have their own
+    /// observations; this one says why a link does not count.
+    case linkedMaterial(due: CivilDate?, overdue: Bool = false)
     /// No FECHA DE SALIDA A PRODUCCIÓN could be read.
     case missingProductionDate
     /// The production date "no aplica" (4.1.1 b, c) and no training date was given.
@@ -31,7 +36,15 @@ public enum Observation: Sendable, Hashable {
         case .insufficientTest: return "test_insuficiente"
         case .declaredTestNotFound: return "test"
         case .missingProductionDate: return "fecha_produccion"
-        case .lateRequest: return nil
+        case .lateRequest, .linkedMaterial: return nil
+        }
+    }
+
+    /// True for the observations that ask the area to send a file (a missing item or the test).
+    public var asksForFile: Bool {
+        switch self {
+        case .missingMaterial, .declaredTestNotFound: return true
+        default: return false
         }
     }
 
@@ -46,6 +59,7 @@ public enum Observation: Sendable, Hashable {
         case let .insufficientTest(questions, topics, minimum, due, overdue):
             return "insufficient_test \(questions)/\(minimum * max(topics, 1))" + Self.when(due, overdue)
         case let .trainingNotBusinessDay(date, _, _): return "training_not_business_day \(date)"
+        case let .linkedMaterial(due, overdue): return "linked_material" + Self.when(due, overdue)
         case .missingProductionDate: return "missing_production_date"
         case .missingTrainingDate: return "missing_training_date"
         case let .lateRequest(rule, _, _, _, due, _, _, _): return "late \(rule.id) due \(due)"

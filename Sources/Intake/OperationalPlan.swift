@@ -26,13 +26,14 @@ public struct OperationalPlan: Sendable, Hashable, Codable {
     /// The OCM professional who follows the request end to end (4.1).
     public var professional: String?
 
-    public init(requestDay: CivilDate, rules: [PlanActivityRule], calendar: BusinessCalendar, target: PlanTarget = PlanTarget()) {
+    public init(requestDay: CivilDate, rules: [PlanActivityRule], calendar: BusinessCalendar, target: PlanTarget = PlanTarget(),
+                wording: PlanWording = PlanWording()) {
         self.requestDay = requestDay
         let scheduled = rules.filter { $0.when.map(target.conditions.contains) ?? true }
         unscheduled = rules.filter { rule in rule.when.map { !target.conditions.contains($0) } ?? false }.map {
-            UnscheduledActivity(id: $0.id, owner: $0.owner, name: $0.name, duration: $0.duration, condition: $0.when ?? "")
+            UnscheduledActivity(id: $0.id, owner: $0.owner, name: $0.name, duration: wording.duration($0), condition: $0.when ?? "")
         }
-        let scheduler = PlanScheduler(rules: scheduled, calendar: calendar, requestDay: requestDay, target: target)
+        let scheduler = PlanScheduler(rules: scheduled, calendar: calendar, requestDay: requestDay, target: target, wording: wording)
         let forward = scheduler.forward()
         productionDate = target.productionDate
         trainingDate = target.trainingDate
@@ -40,7 +41,7 @@ public struct OperationalPlan: Sendable, Hashable, Codable {
         let free = Self.earliestProduction(scheduler, forward)
         earliestProductionDate = free
         let longest = scheduled.map { rule in var rule = rule; rule.minDays = rule.maxDays; return rule }
-        let slow = PlanScheduler(rules: longest, calendar: calendar, requestDay: requestDay, target: target)
+        let slow = PlanScheduler(rules: longest, calendar: calendar, requestDay: requestDay, target: target, wording: wording)
         plannedProductionDate = Self.earliestProduction(slow, slow.forward())
         let backward = scheduler.backward(production: target.productionDate, training: target.trainingDate)
         activities = Self.rows(scheduler, forward, backward)
@@ -74,15 +75,15 @@ public struct OperationalPlan: Sendable, Hashable, Codable {
             let b = backward[rule.id]
             rows.append(PlannedActivity(
                 id: rule.id, owner: rule.owner, name: rule.name, chain: rule.chain.rawValue, start: f.start,
-                earliestEnd: f.early, latestEnd: f.late, duration: rule.duration, latestStart: b?.start,
+                earliestEnd: f.early, latestEnd: f.late, duration: scheduler.wording.duration(rule), latestStart: b?.start,
                 latestFinish: b?.finish, slack: b.map { scheduler.calendar.signedBusinessDays(from: f.early, to: $0.finish) }))
             guard rule.id == scheduler.firstPrincipal?.id, let material = scheduler.target.materialRule else { continue }
             let due = backward[PlanScheduler.materialID]
-            let unit = material.unit == .habiles ? "días hábiles" : "días calendario"
+            let wording = scheduler.wording
             rows.append(PlannedActivity(
-                id: PlanScheduler.materialID, owner: "Área solicitante y Aseguramiento OCM", name: PlanScheduler.materialName,
+                id: PlanScheduler.materialID, owner: wording.materialOwner, name: wording.materialName,
                 chain: rule.chain.rawValue, start: f.start, earliestEnd: f.early, latestEnd: f.late,
-                duration: "\(scheduler.target.materialDays) \(unit) antes de la capacitación, numeral \(material.section)",
+                duration: wording.materialDuration(days: scheduler.target.materialDays, unit: material.unit, section: material.section),
                 latestStart: nil, latestFinish: due?.finish,
                 slack: due.map { scheduler.calendar.signedBusinessDays(from: f.early, to: $0.finish) }))
         }

@@ -34,12 +34,7 @@ public struct PlanActivityRule: Sendable, Hashable {
     }
 
     /// "5–8 días hábiles", as the procedure states it.
-    public var duration: String {
-        let one = unit == .habiles ? "día hábil" : "día"
-        let many = unit == .habiles ? "días hábiles" : "días"
-        if minDays == maxDays { return "\(maxDays) \(maxDays == 1 ? one : many)" }
-        return "\(minDays)–\(maxDays) \(many)"
-    }
+    public var duration: String { PlanWording().duration(self) }
 }
 
 /// A planned activity with its dates, all business days: `start` is its earliest first day,

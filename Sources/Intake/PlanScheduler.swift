@@ -11,6 +11,8 @@ struct PlanScheduler {
     let calendar: BusinessCalendar
     let requestDay: CivilDate
     let target: PlanTarget
+    /// The words of the rows that are not activities (rules.yaml `plan_wording`).
+    var wording = PlanWording()
 
     static let materialID = "entrega_material"
     static let trainingID = "capacitacion"
@@ -101,7 +103,7 @@ struct PlanScheduler {
         if let training, let production, let latest = latestTraining(production: production, forward: forward), training > latest {
             let days = calendar.signedBusinessDays(from: latest, to: training)
             if days > (worst?.businessDays ?? 0) {
-                worst = PlanShortfall(activity: Self.trainingID, name: "Capacitación y divulgación del proveedor antes de la salida a producción (numeral 4.2.1, Nota)", businessDays: days)
+                worst = PlanShortfall(activity: Self.trainingID, name: wording.trainingShortfall, businessDays: days)
             }
         }
         return worst
@@ -116,12 +118,11 @@ struct PlanScheduler {
     func milestones(_ forward: [String: Forward]) -> [(String, String, CivilDate)] {
         var out = rules.compactMap { rule in forward[rule.id].map { (rule.id, rule.name, $0.early) } }
         if target.materialRule != nil, let first = firstPrincipal, let early = forward[first.id]?.early {
-            out.append((Self.materialID, Self.materialName, early))
+            out.append((Self.materialID, wording.materialName, early))
         }
         return out
     }
 
-    static let materialName = "Entrega y revisión del material de capacitación con el área solicitante"
 
     /// The first day of `rule` at its longest duration ending on `finish`.
     func latestStart(_ rule: PlanActivityRule, finish: CivilDate) -> CivilDate {

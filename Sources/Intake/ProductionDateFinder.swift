@@ -7,6 +7,8 @@ public struct ProductionDateFinder: Sendable {
         "salida a produccion", "saldra a produccion", "sale a produccion", "salir a produccion",
         "entra en produccion", "entrara en produccion", "paso a produccion",
         "apertura", "abre", "abrira", "inicia", "iniciara", "lanzamiento",
+        // "la nueva línea, que sale el 10 de agosto".
+        "sale", "saldra",
     ]
 
     /// Words that, just before a trigger, make it about the training rather than the product:

@@ -13,6 +13,8 @@ public enum QuotedTextStripper {
         "enviado", "enviado el", "fecha", "para", "cc", "asunto", "sent", "date", "to", "subject",
     ]
     /// Fields that say "when" in that block; one must be present to tell it from a "De:" line.
+    /// The last field of Outlook's quoted header block.
+    static let subjectFields: Set<String> = ["asunto", "subject"]
     static let outlookDateFields: Set<String> = ["enviado", "enviado el", "fecha", "sent", "date"]
     /// Lines after "De:" searched for the rest of an Outlook block.
     static let outlookBlockLines = 6
@@ -28,9 +30,11 @@ public enum QuotedTextStripper {
     /// Splits `body`. With `forwarded` (the subject says "RV:"/"Fwd:") the first quoted mail
     /// is the request being passed on: its body joins the own text, only its header block is
     /// set aside. A quote with nothing above it is read the same way (a bare forward).
-    public static func clean(_ body: String, forwarded: Bool = false,
+    /// `forwards`: how many forwards deep the request is ("RV: RV:" = 2, the request forwarded
+    /// twice); each one's body joins the own text in turn.
+    public static func clean(_ body: String, forwarded: Bool = false, forwards: Int = 1,
                              closings: [String] = defaultClosings) -> CleanedBody {
-        let (kept, history) = separate(TextNormalizer.lines(body), forwarded: forwarded)
+        let (kept, history) = separate(TextNormalizer.lines(body), forwarded: forwarded, depth: forwards)
         var own: [Substring] = []
         var quoted: [Substring] = []
         for line in kept {
@@ -46,12 +50,12 @@ public enum QuotedTextStripper {
     }
 
     /// Own lines and quoted lines, the quote cut at the first quoted-history marker.
-    static func separate(_ lines: [Substring], forwarded: Bool) -> (own: [Substring], quoted: [Substring]) {
+    static func separate(_ lines: [Substring], forwarded: Bool, depth: Int = 1) -> (own: [Substring], quoted: [Substring]) {
         guard let start = quoteStart(lines) else { return (lines, []) }
         let nothingAbove = lines[..<start].allSatisfy { TextNormalizer.isBlank($0) }
         guard forwarded || nothingAbove else { return (Array(lines[..<start]), Array(lines[start...])) }
         let bodyStart = headerBlockEnd(lines, from: start)
-        let inner = separate(Array(lines[bodyStart...]), forwarded: false)
+        let inner = separate(Array(lines[bodyStart...]), forwarded: forwarded && depth > 1, depth: depth - 1)
         var above = Array(lines[..<start])
         while let last = above.last, TextNormalizer.isBlank(last) { above.removeLast() }
         let below = inner.own.drop { TextNormalizer.isBlank($0) }
@@ -66,6 +70,9 @@ public enum QuotedTextStripper {
         }
         var index = start + 1
         while index < lines.count, index - start < headerBlockMaximumLines, !TextNormalizer.isBlank(lines[index]) {
+            // QUIRK: Outlook's HTML forward puts the body right under "Asunto:", with no blank line.
+            if headerName(lines[index - 1]).map(subjectFields.contains) == true,
+               headerName(lines[index]).map(outlookFields.contains) != true { break }
             index += 1
         }
         return index

@@ -26,9 +26,10 @@ public struct RequestEvaluator: Sendable {
         let section = rules.kind(request.kind)?.section ?? "4.2.1"
         var observations: [Observation] = []
         if request.productionDate == nil {
-            // 4.1.1 b/c: a reinforcement or an OCM training may have no production date ("no aplica");
-            // then the training date carries the rule, and it must be given.
-            if request.productionNotApplicable, Self.withoutProduction.contains(request.kind) {
+            // 4.1.1 b/c: a reinforcement or an OCM training may have no production date ("no aplica",
+            // or simply none for a process already running); then the training date carries the
+            // rule, and it must be given.
+            if Self.withoutProduction.contains(request.kind), request.productionNotApplicable || request.trainingDate != nil {
                 if request.trainingDate == nil { observations.append(.missingTrainingDate) }
             } else {
                 observations.append(.missingProductionDate)
@@ -52,6 +53,10 @@ public struct RequestEvaluator: Sendable {
                                                  due: overdue ? nil : materialDue, article: material?.article ?? "el",
                                                  section: item.code == "test" ? "4.2.1" : section, overdue: overdue))
         }
+        if request.conditions.contains(Self.linkedMaterialCondition),
+           let first = observations.firstIndex(where: \.asksForFile) {
+            observations.insert(.linkedMaterial(due: overdue ? nil : materialDue, overdue: overdue), at: first)
+        }
         if request.material["test"] != nil, let shortfall = testShortfall(request) {
             observations.append(.insufficientTest(questions: shortfall.questions, topics: shortfall.topics,
                                                   minimumPerTopic: rules.minQuestionsPerTopic, due: overdue ? nil : materialDue,
@@ -69,11 +74,11 @@ public struct RequestEvaluator: Sendable {
         // The plan does not decide viability (5.2.3 checks material and the lead times of 4.1.1);
         // it says whether P is achievable, and the reply states it either way.
         let plan = OperationalPlan(requestDay: requestDay, rules: rules.plan, calendar: calendar,
-                                   target: planTarget(request, training: training, deadlines: deadlines))
+                                   target: planTarget(request, training: training, deadlines: deadlines), wording: rules.planWording)
         let missing = observations.compactMap(\.missingCode).sorted()
         var undecided: [String] = []
-        if request.area == "otra" && !Self.kindsForAnyArea.contains(request.kind) { undecided.append("el área solicitante") }
-        if request.kind == "otro" { undecided.append("el tipo de solicitud (numeral 4.1.1)") }
+        if request.area == "otra" && !Self.kindsForAnyArea.contains(request.kind) { undecided.append(rules.planWording.undecidedArea) }
+        if request.kind == "otro" { undecided.append(rules.planWording.undecidedKind) }
         var verdict = Verdict(missing: missing,
                        deadlines: deadlines.map { Verdict.Deadline(rule: $0.rule.id, due: calendar.businessDay(onOrBefore: $0.due),
                                                                     met: $0.met, days: $0.days) },
@@ -102,6 +107,8 @@ public struct RequestEvaluator: Sendable {
     static let workTableBusinessDays = 3
 
     /// Kinds whose production date may be "no aplica": reinforcements, updates, OCM trainings.
+    /// The condition of rules.yaml naming links to shared material (SharePoint, OneDrive, Forms…).
+    static let linkedMaterialCondition = "material_enlazado"
     static let withoutProduction: Set<String> = ["actualizacion", "refuerzo", "ocm", "adicional"]
 
     struct LeadTimeCheck {

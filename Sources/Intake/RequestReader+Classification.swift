@@ -119,6 +119,20 @@ extension RequestReader {
         SubjectPrefixes.stripped(subject, tags: .any)
     }
 
+    /// "RE:", "RTA:": an answer on a thread someone else started.
+    static func isReply(_ subject: String) -> Bool {
+        let key = TextNormalizer.key(subject)
+        return ["re", "rta", "respuesta"].contains { key.hasPrefix($0 + " ") }
+    }
+
+    /// "RV: RV: …" = 2: the forwards the request went through (at least 1).
+    static func forwardDepth(_ subject: String) -> Int {
+        var words = TextNormalizer.key(subject).split(separator: " ")[...]
+        var depth = 0
+        while let first = words.first, ["rv", "fw", "fwd", "reenviar"].contains(first) { depth += 1; words = words.dropFirst() }
+        return max(depth, 1)
+    }
+
     static func isForward(_ subject: String) -> Bool {
         let key = TextNormalizer.key(subject)
         return ["rv", "fw", "fwd", "reenviar"].contains { key.hasPrefix($0 + " ") }

@@ -63,7 +63,8 @@ public struct RequestReader: Sendable {
         let forwarded = Self.isForward(message.subject ?? "")
         let ownBody = source.bodyText
         let bodyText = transposingHorizontalTables(ownBody.isBlank ? tnef?.bodyText ?? ownBody : ownBody)
-        let cleaned = QuotedTextStripper.clean(bodyText, forwarded: forwarded && source.messageID == message.messageID)
+        let cleaned = QuotedTextStripper.clean(bodyText, forwarded: forwarded && source.messageID == message.messageID,
+                                               forwards: Self.forwardDepth(message.subject ?? ""))
         let fields = LabeledFieldExtractor.extract(from: cleaned.text, labels: labels)
         let testLines = Set(fields.all(.test).flatMap { field in (0...field.lines.count).map { field.lineIndex + $0 } })
         let prose = TextNormalizer.lines(cleaned.text).enumerated().filter { !testLines.contains($0.offset) }.map { String($0.element) }
@@ -113,10 +114,12 @@ public struct RequestReader: Sendable {
             Self.notApplicable.firstMatch(in: field.value) != nil && SpanishDateParser.firstDate(in: field.value) == nil
         }
         // Speed: both finders read the same tokens and dates of the text, computed once.
-        let dated = DatedText(cleaned.text, reference: reference)
+        // The subject is the request's ASUNTO (4.2.1): "Refuerzo cartera – sesión viernes 24 de julio".
+        let dated = DatedText(subject + "\n\n" + cleaned.text, reference: reference)
         let production = notApplicable ? nil
             : finder.productionDate(fields: fields, prose: dated).flatMap { CivilDate(parts: $0.parts) }
-        let training = TrainingDateFinder().trainingDate(fields: fields, prose: dated)
+        let week = TrainingDateFinder().trainingWeek(fields: fields, prose: dated)
+        let training = week ?? TrainingDateFinder().trainingDate(fields: fields, prose: dated)
         let topics = fields.topics.isEmpty ? [] : fields.topics
         var request = TrainingRequest(
             topic: fields[.asunto].flatMap { TextNormalizer.lines($0.value).first }.map { String(TextNormalizer.trimmed($0)) }
@@ -127,9 +130,12 @@ public struct RequestReader: Sendable {
                                                            text: requestText + "\n" + (fields[.material]?.value ?? "")),
             material: material, attachments: attachments, categories: categories,
             // Attachments count when they are material: a photo alone does not make a request.
-            looksLikeRequest: !fields.isEmpty || !material.isEmpty || Self.trainingWords.firstMatch(in: requestText) != nil,
+            // A reply's subject is the thread's ("RE: Citación capacitación…"): its own words must say it.
+            looksLikeRequest: !fields.isEmpty || !material.isEmpty
+                || Self.trainingWords.firstMatch(in: Self.isReply(message.subject ?? "") ? prose.joined(separator: "\n") : requestText) != nil,
             warnings: warnings)
         request.productionNotApplicable = notApplicable
+        request.trainingWeek = week != nil
         let announcement = testAnnouncement(in: requestText, paddedKey: requestKey)
         request.testAnnounced = announcement.announced || body.declared != nil
         if request.declaredQuestions == nil { request.declaredQuestions = announcement.declared }
@@ -149,7 +155,8 @@ public struct RequestReader: Sendable {
     /// "No aplica (proceso vigente)", "N/A" in the production date field.
     static let notApplicable = KeywordMatcher(["no aplica", "n a", "na", "no requiere", "no tiene", "proceso vigente"])
 
-    static let trainingWords = KeywordMatcher(["capacitacion", "capacitar", "formacion", "entrenamiento", "material de apoyo", "test", "socializacion"])
+    static let trainingWords = KeywordMatcher(["capacitacion", "capacitar", "formacion", "entrenamiento", "material de apoyo", "test", "socializacion",
+                                               "socializar", "socializarlo", "socializarla", "socializarlos", "socializarlas"])
 
     /// Questions in the TEST field and the count it declares.
     func bodyQuestions(_ fields: LabeledFields) -> (count: QuestionCount, declared: Int?) {
@@ -165,7 +172,11 @@ public struct RequestReader: Sendable {
             let slides = QuestionCounter.slideQuestions(titles: attachment.titles, lines: attachment.lines)
             // A deck named or titled as the test ("Evaluación capacitación.pptx") may number its
             // questions on one slide; in any other deck "¿…?" lines are FAQs, not a test.
-            guard slides.total == 0, classifier.classify(attachment, questions: 0).contains(where: { $0.code == "test" }) else { return slides }
+            guard slides.total == 0 else { return slides }
+            guard classifier.classify(attachment, questions: 0).contains(where: { $0.code == "test" }) else {
+                // A test slide at the end of the training deck ("Evaluación", numbered questions).
+                return QuestionCounter.testSlideQuestions(titles: attachment.titles, lines: attachment.lines)
+            }
             return QuestionCounter.count(lines: attachment.lines)
         }
         guard attachment.format == .docx || attachment.format == .pdf || attachment.format == .xlsx else { return QuestionCount() }

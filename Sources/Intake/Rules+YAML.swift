@@ -6,7 +6,7 @@ import Yams
 /// here so a typo stops the service at start-up instead of silently never matching.
 extension Rules {
     static let topKeys = ["min_questions_per_topic", "senders", "areas", "kinds", "conditions", "materials",
-                          "requirements", "labels", "plan", "kind_precedence"]
+                          "requirements", "labels", "plan", "kind_precedence", "plan_wording"]
 
     public init(yaml: String, file: String) throws(ConfigError) {
         let r = YAMLNodeReader(file: file)
@@ -39,6 +39,7 @@ extension Rules {
             }
             kindPrecedence = order
         }
+        if let node = top["plan_wording"] { planWording = try Self.planWording(node, r) }
     }
 
     private static func entries(_ node: Node, key: String, _ r: YAMLNodeReader) throws(ConfigError) -> [(String, Node, Int)] {

@@ -18,6 +18,8 @@ public struct Rules: Sendable, Hashable {
     public var plan: [PlanActivityRule]
     /// When a mail names several kinds, the first of these it names wins (rules.yaml).
     public var kindPrecedence: [String] = Rules.defaultKindPrecedence
+    /// The plan's words that are not activities (rules.yaml `plan_wording`).
+    public var planWording = PlanWording()
     public static let defaultKindPrecedence = ["resultados", "adicional", "refuerzo", "nuevo", "actualizacion"]
 
     public init(minQuestionsPerTopic: Int, allowedDomains: [String], ownAddresses: [String], areas: [AreaRule],

@@ -11,11 +11,13 @@ public struct TrainingDateFinder: Sendable {
                                   "refuerzo", "reforzo", "refuerzos",
                                   // The session named by a verb ("lo podríamos realizar el lunes 25 de mayo").
                                   "realizar", "realizarlo", "realizarla", "realizaria", "realizariamos", "realizaremos",
-                                  "hariamos", "haremos", "dictar", "dictarla", "dictaria", "capacitar"]
+                                  "hariamos", "haremos", "dictar", "dictarla", "dictaria", "capacitar",
+                                  "hacerla", "hacerlo", "socializar", "socializarlo", "socializarla", "socializarlos",
+                                  "socializarlas", "informarlo", "informarla"]
     /// Words between the phrase and the date that make it another date (opening, closing, ...).
     public static let gapVetoes = ["produccion", "apertura", "abre", "abrira", "lanzamiento", "cierre", "cierra", "inicia",
                                    "iniciara", "publicacion", "material", "entrega", "enviar", "envio", "antes", "despues",
-                                   "postulacion", "postulaciones", "inscripcion", "inscripciones", "vence", "plazo",
+                                   "postulacion", "postulaciones", "inscripcion", "inscripciones", "vence", "plazo", "sale", "saldra",
                                    // A session already given ("la capacitación del pasado 26 de mayo").
                                    "pasado", "pasada", "anterior", "realizada", "dictada", "recibida"]
     /// Characters between the phrase and the date: "capacitar al proveedor en la nueva

@@ -8,6 +8,7 @@ extension TrainingRequest {
         if kind == "otro" { result.kind = later.kind }
         result.productionDate = later.productionDate ?? productionDate
         result.trainingDate = later.trainingDate ?? trainingDate
+        result.trainingWeek = later.trainingDate == nil ? trainingWeek : later.trainingWeek
         result.productionNotApplicable = later.productionDate == nil && (later.productionNotApplicable || productionNotApplicable)
         if !later.topics.isEmpty { result.topics = later.topics }
         // A new test replaces the old one; no test in the later mail keeps the earlier count.

@@ -7,6 +7,9 @@ public struct TrainingRequest: Sendable, Hashable {
     public var kind: String
     public var productionDate: CivilDate?
     public var trainingDate: CivilDate?
+    /// `trainingDate` is the day written for a week ("la semana del 8 de junio"): the training
+    /// is its first business day (`RequestEvaluator.settled`).
+    public var trainingWeek = false
     /// FECHA DE SALIDA A PRODUCCIÓN says "no aplica" (a reinforcement of a current process).
     public var productionNotApplicable = false
     /// Topics taught (TEMAS), at least one.

@@ -1,7 +1,7 @@
 import Intake
 
 /// An observation as the values `Templates/observacion.mustache` sees: one key names its case
-/// (`falta`, `testNoEncontrado`, `testInsuficiente`, `capacitacionNoHabil`, `sinFechaProduccion`,
+/// (`falta`, `testNoEncontrado`, `testInsuficiente`, `capacitacionNoHabil`, `materialEnlazado`, `sinFechaProduccion`,
 /// `sinFechaCapacitacion`, `fueraDePlazo`) and holds its data, dates written out in Spanish. Every
 /// flag is present as true or false, so an inverted section never falls back to another value.
 enum ObservationModel {
@@ -33,6 +33,8 @@ enum ObservationModel {
         case let .trainingNotBusinessDay(date, previous, next):
             return ["capacitacionNoHabil": ["fecha": date.spanishText, "anterior": previous.spanishText,
                                             "siguiente": next.spanishText]]
+        case let .linkedMaterial(due, overdue):
+            return ["materialEnlazado": when(due, overdue)]
         case .missingProductionDate:
             return ["sinFechaProduccion": true]
         case .missingTrainingDate:
