@@ -9,6 +9,8 @@ extension IntakeDaemon {
         do {
             let dropped = try ledger.dropRawMessages(recordedBefore: cutoff)
             if dropped > 0 {
+                // A mail without bytes is left out of its thread: forget what it said.
+                intake.readings.removeAll()
                 logger.info("raw messages dropped after the retention", metadata: ["count": "\(dropped)",
                                                                                    "days": "\(configuration.rawRetentionDays)"])
             }

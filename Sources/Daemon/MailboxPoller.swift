@@ -83,9 +83,7 @@ struct MailboxPoller: Sendable {
         let through = min(last, from &+ UInt32(batchSize))
         let uids = try await mailbox.uids(after: from, through: through)
         let arrivals = try await mailbox.arrivals(of: uids, uidValidity: status.uidValidity)
-        for uid in uids {
-            if stop.isRaised { return }
-            try await take(uid, status: status, arrival: arrivals[uid], since: since, report: &report)
+        try await takeInOrder(uids, status: status, arrivals: arrivals, since: since, report: &report) { uid in
             _ = try ledger.advance(mailbox: name, uidValidity: status.uidValidity, lastUID: uid)
         }
         if !stop.isRaised, uids.isEmpty || uids.last! < through {
@@ -108,28 +106,21 @@ struct MailboxPoller: Sendable {
         // The newest batch first (new mail waits behind no re-read), in arrival order within it,
         // so a follow-up still comes after the request it answers.
         let batch = candidates.prefix(batchSize).sorted { (arrivals[$0] ?? since, $0) < (arrivals[$1] ?? since, $1) }
-        for uid in batch {
-            if stop.isRaised { return }
-            try await take(uid, status: status, arrival: arrivals[uid], since: since, report: &report)
-        }
+        try await takeInOrder(Array(batch), status: status, arrivals: arrivals, since: since, report: &report) { _ in }
         if !stop.isRaised, candidates.count <= batchSize {
             _ = try ledger.advance(mailbox: entry.ledgerName, uidValidity: status.uidValidity, lastUID: last)
         }
     }
 
-    /// Fetch one message, record it with its arrival, process it.
-    private func take(_ uid: UInt32, status: MailboxStatus, arrival: Date?, since: Date?, report: inout Report) async throws {
-        guard let seen = try await record(uid, status: status, arrival: arrival) else { return }
-        report.fetched += 1
-        report.outcomes.append(intake.process(seen, backfillSince: since))
-    }
-
     /// Fetch one message and record it with its arrival (nil: it vanished). Its bytes live only
     /// here: the intake reads them back from the ledger, so one copy is held at a time (issue 11).
-    private func record(_ uid: UInt32, status: MailboxStatus, arrival: Date?) async throws -> SeenMessage? {
+    /// `fetched`: the message already fetched (`takeInOrder`), else it is fetched here.
+    func record(_ uid: UInt32, status: MailboxStatus, arrival: Date?, fetched prefetched: Fetched? = nil) async throws -> SeenMessage? {
         let raw: [UInt8]
         var size: Int?, headerOnly = false
-        switch try await fetchOne(uid: uid, uidValidity: status.uidValidity) {
+        let fetched: Fetched
+        if let prefetched { fetched = prefetched } else { fetched = try await fetchOne(uid: uid, uidValidity: status.uidValidity) }
+        switch fetched {
         case .message(let bytes):
             raw = bytes
         case .tooLarge(let header, let fullSize):

@@ -24,6 +24,8 @@ struct MessageIntake: Sendable {
     var crash: CrashPoint = .shared
     /// After approval (issue 12, FollowupIntake.swift): provider results and later steps.
     var followup: FollowupIntake?
+    /// The readings of threads' mails, so a follow-up reads only itself (`ThreadReadings`).
+    var readings = ThreadReadings()
 
     /// What happened to one message, for the cycle's report.
     enum Outcome: Sendable, Equatable {
@@ -109,7 +111,7 @@ struct MessageIntake: Sendable {
             entry = .open(year: year(seen), fields: fields(inspection, message), quarantineError: nil,
                           verdict: judgement(message: message, inspection: inspection))
         case .followUp(let id):
-            let thread = try threadInspection(id, adding: message, arrived: Self.arrival(of: seen))
+            let thread = try threadInspection(id, adding: message, row: seen.rowID, arrived: Self.arrival(of: seen))
             entry = .followUp(id, quarantineError: nil,
                               verdict: judgement(message: message, inspection: thread.inspection, origin: thread.origin))
         case .tooLarge(let thread):
@@ -151,18 +153,39 @@ struct MessageIntake: Sendable {
     }
 
     /// The request read again from all its mails, `adding` the one in hand (5.2.4 → 5.2.3), which
-    /// `arrived` then. Its request day is the first mail's arrival; the material's day is the
-    /// arrival of the newest mail (the one in hand, else the last one recorded).
-    func threadInspection(_ id: RequestID, adding message: Message? = nil, arrived: Date? = nil) throws
+    /// `arrived` then (ledger row `row`). Its request day is the first mail's arrival; the
+    /// material's day is the arrival of the newest mail (the one in hand, else the last one
+    /// recorded). Each mail is read once per process (`readings`): only the first mail is parsed
+    /// again, for the inspection's header facts.
+    func threadInspection(_ id: RequestID, adding message: Message? = nil, row: Int64? = nil, arrived: Date? = nil) throws
         -> (inspection: Inspection, origin: Message?) {
         let seen = try ledger.messages(of: id)
-        // A mail whose raw bytes passed their retention is left out (the mailbox keeps it).
-        var messages = try seen.compactMap { try ledger.keptRawBytes($0.rowID).map { MessageParser.parse($0) } }
-        if let message { messages.append(message) }
+        var thread: [TrainingRequest] = []
+        var first: Message?
+        for mail in seen {
+            if first != nil, let known = readings[mail.rowID] {
+                thread.append(known)
+                continue
+            }
+            // A mail whose raw bytes passed their retention is left out (the mailbox keeps it).
+            guard let raw = try ledger.keptRawBytes(mail.rowID) else { continue }
+            let parsed = MessageParser.parse(raw)
+            let reading = readings[mail.rowID] ?? inspector.reader.read(parsed)
+            readings.keep(reading, row: mail.rowID)
+            first = first ?? parsed
+            thread.append(reading)
+        }
+        if let message {
+            let reading = inspector.reader.read(message)
+            if let row { readings.keep(reading, row: row) }
+            first = first ?? message
+            thread.append(reading)
+        }
         let latest = arrived ?? seen.last.map(Self.arrival(of:)) ?? now()
-        let inspection = inspector.inspect(thread: messages, file: id.description, now: latest,
+        guard let first else { return (Inspection(file: id.description), nil) }
+        let inspection = inspector.inspect(readings: thread, first: first, file: id.description, now: latest,
                                            requestedAt: seen.first.map(Self.arrival(of:)) ?? latest)
-        return (inspection, messages.first)
+        return (inspection, first)
     }
 
     func report(_ recorded: IntakeRecorded, _ seen: SeenMessage, reply: String?) -> Outcome {

@@ -71,7 +71,7 @@ extension Ledger {
         _ db: Database, _ subject: AuditSubject, from: String?, to: String, reason: String?
     ) throws {
         try db.execute(
-            sql: """
+            cachedSQL: """
                 INSERT INTO audit (entity, entity_id, from_state, to_state, reason, at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """,

@@ -20,9 +20,9 @@ extension Ledger {
     /// started and never finished (0 the first time, and after every finished attempt).
     public func beginAttempt(_ rowID: Int64) throws -> Int {
         try write("beginAttempt", "message \(rowID)") { db in
-            let earlier = try Int.fetchOne(db, sql: "SELECT unfinished FROM message_attempt WHERE message = ?",
+            let earlier = try Int.fetchOne(db, cachedSQL: "SELECT unfinished FROM message_attempt WHERE message = ?",
                                            arguments: [rowID]) ?? 0
-            try db.execute(sql: """
+            try db.execute(cachedSQL: """
                 INSERT INTO message_attempt (message, unfinished, last_started_at) VALUES (?, 1, ?)
                 ON CONFLICT(message) DO UPDATE SET unfinished = unfinished + 1, last_started_at = excluded.last_started_at
                 """, arguments: [rowID, now()])
@@ -33,7 +33,7 @@ extension Ledger {
     /// The attempt came back (whatever its outcome): nothing is left unfinished.
     public func finishAttempt(_ rowID: Int64) throws {
         try write("finishAttempt", "message \(rowID)") { db in
-            try db.execute(sql: "UPDATE message_attempt SET unfinished = 0 WHERE message = ?", arguments: [rowID])
+            try db.execute(cachedSQL: "UPDATE message_attempt SET unfinished = 0 WHERE message = ?", arguments: [rowID])
         }
     }
 }

@@ -46,7 +46,7 @@ extension Ledger {
     /// drain. One indexed count instead of reading every request.
     public func requestCount(requester: String, arrivedFrom from: Date, to: Date) throws -> Int {
         try read("requestCount", requester) { db in
-            try Int.fetchOne(db, sql: Self.dailyCountSQL, arguments: [requester.lowercased(), from, to]) ?? 0
+            try Int.fetchOne(db, cachedSQL: Self.dailyCountSQL, arguments: [requester.lowercased(), from, to]) ?? 0
         }
     }
 

@@ -42,7 +42,7 @@ extension Ledger {
             let before = try Self.requireMailbox(db, mailbox, uidValidity: uidValidity)
             guard lastUID > before.lastUID else { return before }
             try db.execute(
-                sql: "UPDATE mailbox SET last_uid = ? WHERE name = ?",
+                cachedSQL: "UPDATE mailbox SET last_uid = ? WHERE name = ?",
                 arguments: [Int64(lastUID), mailbox]
             )
             let after = try Self.requireMailbox(db, mailbox)
@@ -89,7 +89,7 @@ extension Ledger {
     }
 
     static func fetchMailbox(_ db: Database, _ name: String) throws -> MailboxState? {
-        try Row.fetchOne(db, sql: "SELECT * FROM mailbox WHERE name = ?", arguments: [name])
+        try Row.fetchOne(db, cachedSQL: "SELECT * FROM mailbox WHERE name = ?", arguments: [name])
             .map(MailboxState.init(row:))
     }
 

@@ -159,7 +159,7 @@ extension Ledger {
                 entity: .message, id: String(rowID), from: before.state.rawValue, to: state.rawValue)
         }
         try db.execute(
-            sql: """
+            cachedSQL: """
                 UPDATE message SET state = ?, skip_reason = COALESCE(?, skip_reason),
                        error = COALESCE(?, error), updated_at = ? WHERE id = ?
                 """,
@@ -169,7 +169,7 @@ extension Ledger {
     }
 
     static func fetchMessage(_ db: Database, _ rowID: Int64) throws -> SeenMessage? {
-        try Row.fetchOne(db, sql: "SELECT * FROM message WHERE id = ?", arguments: [rowID]).map(SeenMessage.init(row:))
+        try Row.fetchOne(db, cachedSQL: "SELECT * FROM message WHERE id = ?", arguments: [rowID]).map(SeenMessage.init(row:))
     }
 
     static func requireMessage(_ db: Database, _ rowID: Int64) throws -> SeenMessage {

@@ -166,7 +166,7 @@ extension Ledger {
         let at = now()
         let status: OutboxStatus = reply.hold ? .held : .pending
         try db.execute(
-            sql: """
+            cachedSQL: """
                 INSERT INTO outbox (request, revision, target_kind, target_mailbox, status, next_attempt_at,
                                     message_id, raw, created_at, updated_at, envelope_from, envelope_to)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -181,12 +181,12 @@ extension Ledger {
     }
 
     static func fetchOutbox(_ db: Database, _ id: Int64) throws -> OutboxEntry? {
-        try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE id = ?", arguments: [id]).map(OutboxEntry.init(row:))
+        try Row.fetchOne(db, cachedSQL: "SELECT * FROM outbox WHERE id = ?", arguments: [id]).map(OutboxEntry.init(row:))
     }
 
     static func fetchOutbox(_ db: Database, request: RequestID, revision: Int) throws -> OutboxEntry? {
         try Row.fetchOne(
-            db, sql: "SELECT * FROM outbox WHERE request = ? AND revision = ? AND purpose = 'respuesta'",
+            db, cachedSQL: "SELECT * FROM outbox WHERE request = ? AND revision = ? AND purpose = 'respuesta'",
             arguments: [request.description, revision]
         ).map(OutboxEntry.init(row:))
     }

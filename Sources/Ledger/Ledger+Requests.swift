@@ -76,7 +76,7 @@ extension Ledger {
         }
         let fields = fields ?? request.fields
         try db.execute(
-            sql: """
+            cachedSQL: """
                 UPDATE request SET revision = ?, verdict_json = ?, area = ?, kind = ?, topic = ?,
                        requester = ?, production_date = ?, training_date = ? WHERE id = ?
                 """,
@@ -90,11 +90,11 @@ extension Ledger {
     /// A new request `OCM-year-NNNN` (MAX + 1 inside the transaction: no gaps, no duplicates), `recibida`.
     func insertRequest(_ db: Database, origin messageRowID: Int64, year: Int, fields: RequestFields) throws -> RequestID {
         let number = try Int.fetchOne(
-            db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM request WHERE year = ?", arguments: [year]) ?? 1
+            db, cachedSQL: "SELECT COALESCE(MAX(number), 0) + 1 FROM request WHERE year = ?", arguments: [year]) ?? 1
         let id = RequestID(year: year, number: number)
         let at = now()
         try db.execute(
-            sql: """
+            cachedSQL: """
                 INSERT INTO request (id, year, number, state, origin_message, area, kind, topic, requester,
                                      production_date, training_date, revision, opened_at, updated_at)
                 VALUES (?, ?, ?, 'recibida', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
@@ -128,14 +128,14 @@ extension Ledger {
         return try read("requestForMessageID", key) { db in
             let viaMessage = try String.fetchOne(
                 db,
-                sql: """
+                cachedSQL: """
                     SELECT rm.request FROM message m
                     JOIN request_message rm ON rm.message = m.id OR rm.message = m.duplicate_of
                     WHERE m.message_key = ? ORDER BY rm.message LIMIT 1
                     """,
                 arguments: [key])
             let viaReply = try String.fetchOne(
-                db, sql: "SELECT request FROM outbox WHERE message_id = ?", arguments: [key])
+                db, cachedSQL: "SELECT request FROM outbox WHERE message_id = ?", arguments: [key])
             guard let found = (viaMessage ?? viaReply).flatMap(RequestID.init) else { return nil }
             return try Self.fetchRequest(db, found)
         }
@@ -171,7 +171,7 @@ extension Ledger {
         try read("messagesOfRequest", requestID.description) { db in
             try Row.fetchAll(
                 db,
-                sql: """
+                cachedSQL: """
                     SELECT m.* FROM message m JOIN request_message rm ON rm.message = m.id
                     WHERE rm.request = ? ORDER BY rm.role = 'follow_up', rm.linked_at, m.id
                     """,
@@ -182,7 +182,7 @@ extension Ledger {
 
     func link(_ db: Database, _ messageRowID: Int64, to id: RequestID, role: String, state: MessageState) throws {
         try db.execute(
-            sql: "INSERT INTO request_message (message, request, role, linked_at) VALUES (?, ?, ?, ?)",
+            cachedSQL: "INSERT INTO request_message (message, request, role, linked_at) VALUES (?, ?, ?, ?)",
             arguments: [messageRowID, id.description, role, now()])
         if state == .parsed {
             try moveMessage(db, messageRowID, to: .linked, reason: nil, error: nil,
@@ -196,18 +196,18 @@ extension Ledger {
                 entity: .request, id: request.id.description, from: request.state.rawValue, to: state.rawValue)
         }
         try db.execute(
-            sql: "UPDATE request SET state = ?, updated_at = ? WHERE id = ?",
+            cachedSQL: "UPDATE request SET state = ?, updated_at = ? WHERE id = ?",
             arguments: [state.rawValue, now(), request.id.description])
         try appendAudit(db, .request(request.id), from: request.state.rawValue, to: state.rawValue, reason: reason)
     }
 
     static func linkedRequest(_ db: Database, _ messageRowID: Int64) throws -> RequestID? {
-        try String.fetchOne(db, sql: "SELECT request FROM request_message WHERE message = ?", arguments: [messageRowID])
+        try String.fetchOne(db, cachedSQL: "SELECT request FROM request_message WHERE message = ?", arguments: [messageRowID])
             .flatMap(RequestID.init)
     }
 
     static func fetchRequest(_ db: Database, _ id: RequestID) throws -> RequestRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM request WHERE id = ?", arguments: [id.description])
+        try Row.fetchOne(db, cachedSQL: "SELECT * FROM request WHERE id = ?", arguments: [id.description])
             .map(RequestRecord.init(row:))
     }
 

@@ -9,7 +9,9 @@
 #   - curl fetching them and APPENDing COUNT drafts of the size ocm-intake writes (median of 3).
 # Prints the times and once / (curl fetch + append). Needs root (the lab) and a release build.
 # ONCE=0 measures curl only (the once run takes minutes on a loaded machine). PERF=FILE records
-# the once run with `perf record -g` into FILE (`perf report -i FILE --no-children` to read it).
+# the once run with `perf record -g` into FILE (`perf report -i FILE --no-children` to read it);
+# PERF_CALLGRAPH=dwarf unwinds through the Swift runtime too (frame pointers alone lose ~70 % of
+# the stacks there; use a smaller COUNT: a dwarf record is large).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 count=${1:-1000}
@@ -56,7 +58,7 @@ batch_size: $count
 max_replies_per_sender_per_day: 10000
 YAML
 start=$(date +%s%N)
-profile=(); [ -z "${PERF:-}" ] || profile=(perf record -q -g -o "$PERF" --)
+profile=(); [ -z "${PERF:-}" ] || profile=(perf record -q --call-graph "${PERF_CALLGRAPH:-fp}" -o "$PERF" --)
 [ "${ONCE:-1}" = 0 ] || OCM_INTAKE_LOG_LEVEL=error /usr/bin/time -f "once cpu: %U s user, %S s system, peak RSS %M KiB" -o "$run/once.time" \
     "${profile[@]}" "$bin" once --init --config "$run/ocm-intake.yaml" --backfill-since 2026-01-01 >/dev/null
 once=$(( ($(date +%s%N) - start) / 1000000 ))
