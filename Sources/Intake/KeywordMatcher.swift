@@ -52,29 +52,9 @@ public struct KeywordMatcher: Sendable, Hashable {
         " " + TextNormalizer.key(text) + " "
     }
 
-    /// The codes whose keys a padded key names, reading the longest key first: an occurrence
-    /// hides the shorter keys inside it ("refuerzo de portafolio" is not a "refuerzo"), while
-    /// two occurrences may share the space between them. Keys are phrase keys (`TextNormalizer.key`).
+    /// The codes whose keys a padded key names (see `CodedKeywords`, which keeps the automaton).
     public static func namedCodes(_ pairs: [(code: String, key: String)], inPaddedKey padded: String) -> Set<String> {
-        let sorted = pairs.sorted { $0.key.count > $1.key.count }
-        let automaton = KeywordAutomaton(sorted.map { needle($0.key) })
-        var padded = padded
-        return padded.withUTF8 { text in
-            var starts = [[Int]](repeating: [], count: sorted.count)  // per pair, in text order
-            automaton.scan(text) { pattern, start in starts[pattern].append(start) }
-            var named = Set<String>()
-            var taken: [Bool] = []  // bytes inside an accepted occurrence, allocated on the first one
-            for (index, pair) in sorted.enumerated() {
-                for start in starts[index] {
-                    let inner = (start + 1)..<(start + automaton.lengths[index] - 1)
-                    if !taken.isEmpty, inner.contains(where: { taken[$0] }) { continue }
-                    if taken.isEmpty { taken = [Bool](repeating: false, count: text.count) }
-                    for i in inner { taken[i] = true }
-                    named.insert(pair.code)
-                }
-            }
-            return named
-        }
+        CodedKeywords(pairs).named(inPaddedKey: padded)
     }
 
     static func needle(_ key: String) -> [UInt8] { Array((" " + key + " ").utf8) }

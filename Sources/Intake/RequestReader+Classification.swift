@@ -71,9 +71,7 @@ extension RequestReader {
 
     /// `namedKinds(in:codesAsKeywords:)` of a text already keyed (`KeywordMatcher.paddedKey`).
     func namedKinds(inPaddedKey key: String, codesAsKeywords: Bool) -> Set<String> {
-        var pairs = kindMatchers.flatMap { kind in kind.matcher.keys.map { (code: kind.code, key: $0) } }
-        if codesAsKeywords { pairs += Rules.kindCodes.map { (code: $0, key: $0) } }
-        return KeywordMatcher.namedCodes(pairs, inPaddedKey: key)
+        (codesAsKeywords ? kindKeywordsWithCodes : kindKeywords).named(inPaddedKey: key)
     }
 
     /// The conditions `text` names and does not deny ("no es condonable": see `affirms`).

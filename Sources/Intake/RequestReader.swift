@@ -12,6 +12,9 @@ public struct RequestReader: Sendable {
     let areaMatchers: [(code: String, matcher: KeywordMatcher)]
     let kindMatchers: [(code: String, matcher: KeywordMatcher)]
     let conditionMatchers: [(code: String, matcher: KeywordMatcher)]
+    /// Every kind's keywords, compiled once; and the same with the kind codes as keywords.
+    let kindKeywords: CodedKeywords
+    let kindKeywordsWithCodes: CodedKeywords
     /// Every area's keywords in one automaton, and the area (index of `areaMatchers`) of each
     /// pattern: a long text is scanned once for all areas, not once per area.
     let areaKeywords: KeywordAutomaton
@@ -33,6 +36,9 @@ public struct RequestReader: Sendable {
         classifier = MaterialClassifier(rules: rules)
         areaMatchers = rules.areas.map { ($0.code, KeywordMatcher($0.keywords + [$0.name])) }
         kindMatchers = rules.kinds.map { ($0.code, KeywordMatcher($0.keywords)) }
+        let kindPairs = kindMatchers.flatMap { kind in kind.matcher.keys.map { (code: kind.code, key: $0) } }
+        kindKeywords = CodedKeywords(kindPairs)
+        kindKeywordsWithCodes = CodedKeywords(kindPairs + Rules.kindCodes.map { (code: $0, key: $0) })
         conditionMatchers = rules.conditions.sorted { $0.key < $1.key }.map { ($0.key, KeywordMatcher($0.value)) }
         let areaKeys = areaMatchers.enumerated().flatMap { area in area.element.matcher.keys.map { (key: $0, area: area.offset) } }
         areaKeywords = KeywordAutomaton(areaKeys.map { KeywordMatcher.needle($0.key) })

@@ -28,7 +28,7 @@ extension Ledger {
         return try write("recordMessage", "\(mailbox) uidvalidity \(uidValidity) uid \(uid)") { db in
             _ = try Self.requireMailbox(db, mailbox, uidValidity: uidValidity)
             if let existing = try Row.fetchOne(
-                db, sql: "SELECT * FROM message WHERE mailbox = ? AND uid_validity = ? AND uid = ?",
+                db, cachedSQL: "SELECT * FROM message WHERE mailbox = ? AND uid_validity = ? AND uid = ?",
                 arguments: [mailbox, Int64(uidValidity), Int64(uid)]) {
                 return SeenMessage(row: existing)
             }
@@ -50,11 +50,11 @@ extension Ledger {
         key: String, hasMessageID: Bool, raw: [UInt8], arrivedAt: Date?
     ) throws -> Int64 {
         let original = try Int64.fetchOne(
-            db, sql: "SELECT id FROM message WHERE message_key = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1",
+            db, cachedSQL: "SELECT id FROM message WHERE message_key = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1",
             arguments: [key])
         let at = now()
         try db.execute(
-            sql: """
+            cachedSQL: """
                 INSERT INTO message (mailbox, uid_validity, uid, message_key, has_message_id,
                                      duplicate_of, state, raw_size, recorded_at, updated_at, arrived_at)
                 VALUES (?, ?, ?, ?, ?, ?, 'stored', ?, ?, ?, ?)

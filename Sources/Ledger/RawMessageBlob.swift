@@ -12,7 +12,7 @@ enum RawMessageBlob {
 
     /// Inserts the row for `message` and writes `raw` into it, inside the caller's transaction.
     static func insert(_ db: Database, message: Int64, raw: [UInt8]) throws {
-        try db.execute(sql: "INSERT INTO message_raw (message, bytes) VALUES (?, zeroblob(?))", arguments: [message, raw.count])
+        try db.execute(cachedSQL: "INSERT INTO message_raw (message, bytes) VALUES (?, zeroblob(?))", arguments: [message, raw.count])
         guard !raw.isEmpty else { return }
         try throughSmallCache(db) { try write(db, message: message, raw: raw) }
     }

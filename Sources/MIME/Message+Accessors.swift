@@ -52,8 +52,14 @@ extension Message {
         let limit = limits.maxBodyTextCharacters
         if let plain = parts.first(where: { $0.isBodyText && $0.mimeType == "text/plain" })?.decodedText,
            plain.text.contains(where: { !$0.isWhitespace }) {
-            if plain.text.count <= limit { return plain }
-            return DecodedText(String(plain.text.prefix(limit)), issues: plain.issues + [.bodyTextTruncated])
+            // Speed: no Character count of a long body; a body of at most `limit` bytes has at
+            // most `limit` Characters, and one walk finds where the longer ones are cut.
+            let text = plain.text
+            if text.utf8.count <= limit { return plain }
+            guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end < text.endIndex else {
+                return plain
+            }
+            return DecodedText(String(text[..<end]), issues: plain.issues + [.bodyTextTruncated])
         }
         guard let html = parts.first(where: { $0.isBodyText && $0.mimeType == "text/html" })?.decodedText else {
             return DecodedText("")
