@@ -267,7 +267,6 @@ struct MessageIntake: Sendable {
     /// request whose reply asks for a readable resend, so the area is never left without an answer.
     func quarantine(_ seen: SeenMessage, error: String) -> Outcome {
         logger.error("quarantined", metadata: ["mailbox": "\(seen.mailbox)", "uid": "\(seen.uid)", "error": "\(error)"])
-        let oversize = oversize(of: seen)
         do {
             let message = MessageParser.parse(try ledger.rawBytes(seen.rowID))
             if inspector.screening.skipReason(for: message) == nil {

@@ -1,11 +1,12 @@
 import Glibc
 
 /// A whole file read straight into one array: `FileManager.contents` gives `Data`, and copying
-/// it into the `[UInt8]` the parser takes held a 57 MB mail twice (issue 11, memory).
-enum FileBytes {
+/// it into the `[UInt8]` the parser takes held a 57 MB mail twice (issue 11, memory). Maildir
+/// and the `inspect`/`mime` commands read mail files through it.
+public enum FileBytes {
     /// The file's bytes; nil when it cannot be opened or read. Sized by `fstat`, then read to
-    /// end of file, so a file that grew meanwhile is still read whole.
-    static func read(_ path: String) -> [UInt8]? {
+    /// end of file, so a file that grows or reports no size (a pipe, `/dev/stdin`) is still read whole.
+    public static func read(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import MailTransport
 
 /// A mail file named on the command line, read whole. Failures name the file and the cause in
 /// words an admin can act on.
@@ -45,37 +46,8 @@ struct MailFile {
         return .success(MailFile(path: path, bytes: bytes))
     }
 
-    /// The whole file read straight into the array the parser takes: `FileManager.contents`
-    /// gave `Data`, which then had to be copied. Sized by `fstat`, then read to end of file,
-    /// so a file that grows or reports no size (a pipe, `/dev/stdin`) is still read whole.
-    static func contents(_ path: String) -> [UInt8]? {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { Glibc.close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
-        let size = max(Int(info.st_size), 0)
-        var failed = false
-        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            initialized = 0
-            guard let base = buffer.baseAddress else { return }
-            while initialized < size {
-                let n = Glibc.read(fd, base + initialized, size - initialized)
-                if n < 0, errno == EINTR { continue }
-                if n <= 0 { failed = n < 0; return }
-                initialized += n
-            }
-        }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 65536) { chunk in
-            while !failed {
-                let n = Glibc.read(fd, chunk.baseAddress, chunk.count)
-                if n < 0, errno == EINTR { continue }
-                if n <= 0 { failed = n < 0; break }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<n]))
-            }
-        }
-        return failed ? nil : bytes
-    }
+    /// The whole file read straight into the array the parser takes (`FileBytes`).
+    static func contents(_ path: String) -> [UInt8]? { FileBytes.read(path) }
 }
 
 struct MailFileError: Error, CustomStringConvertible {
