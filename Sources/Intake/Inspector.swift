@@ -45,12 +45,7 @@ extension Inspector {
     /// day is `requestedAt` (when the first mail reached OCM) when given, else the first mail's Date.
     public func inspect(thread messages: [Message], file: String, now: Date, requestedAt: Date? = nil) -> Inspection {
         guard let first = messages.first else { return Inspection(file: file) }
-        var inspection = Inspection(file: file, message: first)
-        let request = evaluator.settled(messages.dropFirst().reduce(reader.read(first)) { $0.merged(with: reader.read($1)) })
-        let requestDay = CivilDate(instant: requestedAt ?? first.date?.instant ?? now, timeZone: timeZone)
-        let verdict = evaluator.evaluate(request, requestDay: requestDay, materialDay: CivilDate(instant: now, timeZone: timeZone))
-        inspection.fill(request: request, verdict: verdict, wording: wording)
-        return inspection
+        return inspect(readings: messages.map(reader.read), first: first, file: file, now: now, requestedAt: requestedAt)
     }
 }
 
