@@ -6,21 +6,7 @@ import XCTest
 /// The poll fetches the next mail while one is judged (issue 11, `MailboxPoller+Prefetch`): the
 /// ledger must still record every mail before judging it, one at a time, in UID order, so the
 /// request numbers follow the order the mails reached the mailbox. Against the real Dovecot.
-final class DaemonPrefetchTests: XCTestCase {
-    private var lab: PrivateLab!
-    private var work: DaemonWorkspace!
-
-    override func setUpWithError() throws {
-        lab = try PrivateLab.start()
-        work = try DaemonWorkspace()
-        try work.writeIMAPConfig(lab: lab)
-    }
-
-    override func tearDown() {
-        lab?.destroy()
-        work?.remove()
-    }
-
+final class DaemonPrefetchTests: LabDaemonTestCase {
     func testMailFetchedAheadIsRecordedAndJudgedStrictlyInUIDOrder() throws {
         try work.onceOK()
         let senders = ["ana", "beto", "carla", "dario", "elena", "fabio"]
